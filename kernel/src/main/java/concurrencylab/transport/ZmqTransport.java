@@ -1,0 +1,197 @@
+package concurrencylab.transport;
+
+import concurrencylab.protocol.Message;
+import concurrencylab.protocol.ProtocolException;
+import concurrencylab.protocol.WireCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import org.zeromq.ZMsg;
+import org.zeromq.ZFrame;
+
+/**
+ * The kernel's five JeroMQ sockets, bound on the connection file's ip only. Shell and control each
+ * get a thread that blocks in {@code recv} (no polling), heartbeat a thread that echoes. Replies on
+ * shell and control are sent from their own threads; iopub and stdin may be used from any thread.
+ */
+public final class ZmqTransport implements Transport {
+
+    private final ZContext context = new ZContext(1);
+    private final WireCodec codec;
+    private final ZMQ.Socket shell;
+    private final ZMQ.Socket control;
+    private final ZMQ.Socket stdin;
+    private final ZMQ.Socket iopub;
+    private final ZMQ.Socket heartbeat;
+    private final List<Thread> threads = new ArrayList<>();
+    private final Object stdinLock = new Object();
+    private volatile boolean closed;
+
+    public ZmqTransport(ConnectionInfo info, WireCodec codec) {
+        this.codec = codec;
+        this.shell = bind(SocketType.ROUTER, info, info.shellPort());
+        this.control = bind(SocketType.ROUTER, info, info.controlPort());
+        this.stdin = bind(SocketType.ROUTER, info, info.stdinPort());
+        this.iopub = bind(SocketType.PUB, info, info.iopubPort());
+        this.heartbeat = bind(SocketType.REP, info, info.hbPort());
+    }
+
+    private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port) {
+        ZMQ.Socket socket = context.createSocket(type);
+        socket.setLinger(0);
+        try {
+            socket.bind(info.endpoint(port));
+        } catch (ZMQException e) {
+            context.close();
+            throw new IllegalStateException("cannot listen on " + info.endpoint(port) + ": " + e.getMessage()
+                    + " (is another kernel using this connection file?)", e);
+        }
+        return socket;
+    }
+
+    @Override
+    public void start(RequestHandler handler) {
+        threads.add(daemon("heartbeat", this::echoHeartbeats));
+        threads.add(daemon("control", () -> receive(control, Channel.CONTROL, handler)));
+        threads.add(daemon("shell", () -> receive(shell, Channel.SHELL, handler)));
+    }
+
+    private Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, "jupyter-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private void echoHeartbeats() {
+        try {
+            while (!closed) {
+                byte[] ping = heartbeat.recv(0);
+                if (ping != null) {
+                    heartbeat.send(ping, 0);
+                }
+            }
+        } catch (ZMQException | IllegalStateException e) {
+            // the context was closed: the kernel is shutting down
+        }
+    }
+
+    private void receive(ZMQ.Socket socket, Channel channel, RequestHandler handler) {
+        try {
+            while (!closed) {
+                ZMsg frames = ZMsg.recvMsg(socket, true);
+                if (frames == null) {
+                    continue;
+                }
+                decode(frames, channel).ifPresent(message -> handler.handle(channel, message));
+            }
+        } catch (ZMQException | IllegalStateException e) {
+            if (!closed) {
+                System.err.println("concurrency-lab: " + channel + " socket failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private Optional<Message> decode(ZMsg frames, Channel channel) {
+        List<byte[]> parts = new ArrayList<>(frames.size());
+        for (ZFrame frame : frames) {
+            parts.add(frame.getData());
+        }
+        try {
+            return Optional.of(codec.decode(parts));
+        } catch (ProtocolException e) {
+            // A message we cannot trust is never executed; the log says why it was dropped.
+            System.err.println("concurrency-lab: dropped a message on " + channel.name().toLowerCase() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void send(Channel channel, Message message) {
+        List<byte[]> frames = codec.encode(message);
+        switch (channel) {
+            case SHELL -> sendFrames(shell, frames);
+            case CONTROL -> sendFrames(control, frames);
+            case IOPUB -> {
+                synchronized (iopub) {
+                    sendFrames(iopub, frames);
+                }
+            }
+            case STDIN -> {
+                synchronized (stdinLock) {
+                    sendFrames(stdin, frames);
+                }
+            }
+        }
+    }
+
+    private void sendFrames(ZMQ.Socket socket, List<byte[]> frames) {
+        if (closed) {
+            return;
+        }
+        try {
+            for (int i = 0; i < frames.size(); i++) {
+                socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+            }
+        } catch (ZMQException | IllegalStateException e) {
+            if (!closed) {
+                System.err.println("concurrency-lab: send failed: " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public Optional<Message> askStdin(Message request, Duration timeout, BooleanSupplier cancelled) {
+        synchronized (stdinLock) {
+            sendFrames(stdin, codec.encode(request));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            ZMQ.Poller poller = context.createPoller(1);
+            try {
+                poller.register(stdin, ZMQ.Poller.POLLIN);
+                while (!closed && !cancelled.getAsBoolean() && System.nanoTime() < deadline) {
+                    // Wakes at least every 100 ms so an interrupt can end the wait; a reply wakes it at once.
+                    if (poller.poll(100) > 0) {
+                        Optional<Message> reply = decode(ZMsg.recvMsg(stdin), Channel.STDIN);
+                        if (reply.isPresent() && isReplyTo(reply.get(), request)) {
+                            return reply;
+                        }
+                    }
+                }
+                return Optional.empty();
+            } finally {
+                poller.close();
+            }
+        }
+    }
+
+    private static boolean isReplyTo(Message reply, Message request) {
+        return reply.type().equals("input_reply")
+                && request.header().msgId().equals(
+                        reply.parentHeader().has("msg_id") ? reply.parentHeader().get("msg_id").getAsString() : "");
+    }
+
+    @Override
+    public List<Message> drainQueuedShell() {
+        List<Message> queued = new ArrayList<>();
+        while (!closed) {
+            ZMsg frames = ZMsg.recvMsg(shell, ZMQ.DONTWAIT);
+            if (frames == null) {
+                break;
+            }
+            decode(frames, Channel.SHELL).ifPresent(queued::add);
+        }
+        return queued;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        context.close();
+    }
+}

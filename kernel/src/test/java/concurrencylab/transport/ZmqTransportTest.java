@@ -1,0 +1,129 @@
+package concurrencylab.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import concurrencylab.protocol.Header;
+import concurrencylab.protocol.Message;
+import concurrencylab.protocol.Signer;
+import concurrencylab.protocol.WireCodec;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
+
+/** The transport over real JeroMQ sockets on loopback, with a client built from plain sockets. */
+class ZmqTransportTest {
+
+    private ConnectionInfo info;
+    private ZmqTransport transport;
+    private final ZContext client = new ZContext();
+    private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+    private final WireCodec clientCodec = new WireCodec(Signer.create("hmac-sha256", "secret"));
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        info = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), "hmac-sha256", "secret");
+        transport = new ZmqTransport(info, new WireCodec(Signer.create("hmac-sha256", "secret")));
+        transport.start((channel, message) -> {
+            received.add(message);
+            JsonObject content = new JsonObject();
+            content.addProperty("status", "ok");
+            transport.send(channel, Message.inReplyTo(message, "kernel_info_reply", "kernel", content));
+            transport.send(Channel.IOPUB, Message.broadcast("status", "kernel", message.header().toJson(), new JsonObject()));
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        transport.close();
+    }
+
+    private ZMQ.Socket dealer(int port) {
+        ZMQ.Socket socket = client.createSocket(SocketType.DEALER);
+        socket.setReceiveTimeOut(3000);
+        socket.connect(info.endpoint(port));
+        return socket;
+    }
+
+    private static void send(ZMQ.Socket socket, List<byte[]> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+        }
+    }
+
+    private static List<byte[]> frames(ZMsg msg) {
+        List<byte[]> frames = new ArrayList<>();
+        msg.forEach(f -> frames.add(f.getData()));
+        return frames;
+    }
+
+    private Message request() {
+        return new Message(List.of(), Header.create("kernel_info_request", "client"), new JsonObject(), new JsonObject(), new JsonObject(), List.of());
+    }
+
+    @Test
+    void answersOnShellAndControlAndPublishesOnIopub() throws Exception {
+        ZMQ.Socket iopub = client.createSocket(SocketType.SUB);
+        iopub.subscribe(new byte[0]);
+        iopub.setReceiveTimeOut(3000);
+        iopub.connect(info.endpoint(info.iopubPort()));
+        Thread.sleep(200); // a SUB socket only sees messages published after its subscription has propagated
+        for (int port : new int[] {info.shellPort(), info.controlPort()}) {
+            ZMQ.Socket socket = dealer(port);
+            Message request = request();
+            send(socket, clientCodec.encode(request));
+            Message reply = clientCodec.decode(frames(ZMsg.recvMsg(socket)));
+            assertEquals("kernel_info_reply", reply.type());
+            assertEquals(request.header().msgId(), reply.parentHeader().get("msg_id").getAsString());
+            Message status = clientCodec.decode(frames(ZMsg.recvMsg(iopub)));
+            assertEquals("status", status.type());
+        }
+    }
+
+    @Test
+    void dropsForgedMessagesAndKeepsServing() throws Exception {
+        ZMQ.Socket shell = dealer(info.shellPort());
+        WireCodec forger = new WireCodec(Signer.create("hmac-sha256", "wrong key"));
+        send(shell, forger.encode(request()));
+        assertNull(received.poll(300, TimeUnit.MILLISECONDS), "a message signed with another key must not be handled");
+        List<byte[]> good = clientCodec.encode(request());
+        send(shell, good);
+        assertTrue(received.poll(3, TimeUnit.SECONDS) != null);
+        send(shell, good); // the same signature again: a replay
+        assertNull(received.poll(300, TimeUnit.MILLISECONDS), "a replayed message must not be handled");
+        send(shell, List.of("garbage".getBytes(StandardCharsets.UTF_8)));
+        send(shell, clientCodec.encode(request()));
+        assertTrue(received.poll(3, TimeUnit.SECONDS) != null, "still serving after garbage");
+    }
+
+    @Test
+    void heartbeatEchoes() {
+        ZMQ.Socket hb = client.createSocket(SocketType.REQ);
+        hb.setReceiveTimeOut(3000);
+        hb.connect(info.endpoint(info.hbPort()));
+        hb.send("ping".getBytes(StandardCharsets.UTF_8));
+        assertArrayEquals("ping".getBytes(StandardCharsets.UTF_8), hb.recv());
+    }
+}
