@@ -64,24 +64,27 @@ public final class Kernel {
     void dispatch(Channel channel, Message message) {
         JsonObject parent = message.header().toJson();
         iopub.status("busy", parent);
+        Reply reply = Reply.none();
         try {
-            boolean failed = answer(channel, message);
-            if (failed && channel == Channel.SHELL && message.type().equals("execute_request")
+            reply = answer(channel, message);
+            if (isError(reply) && channel == Channel.SHELL && message.type().equals("execute_request")
                     && new Request(channel, message).bool("stop_on_error", true)) {
                 abortQueuedExecutions();
             }
         } finally {
             iopub.status("idle", parent);
         }
+        // Only now, with idle published, may a shutdown close the sockets.
+        reply.afterSend().run();
     }
 
-    /** Runs the handler and sends its reply; returns whether the reply's status is {@code error}. */
-    private boolean answer(Channel channel, Message message) {
+    /** Runs the handler and sends its reply. */
+    private Reply answer(Channel channel, Message message) {
         Handler handler = handlers.get(message.type());
         if (handler == null) {
             // Unknown types are logged and ignored, as the protocol asks of kernels.
             System.err.println("concurrency-lab: ignored unknown message type '" + message.type() + "' on " + channel.name().toLowerCase());
-            return false;
+            return Reply.none();
         }
         Reply reply;
         try {
@@ -89,17 +92,18 @@ public final class Kernel {
         } catch (Exception | StackOverflowError e) {
             reply = Reply.of(internalError(e));
         }
-        boolean failed = false;
         if (reply.content() != null) {
             JsonObject content = reply.content();
             if (!content.has("status")) {
                 content.addProperty("status", "ok");
             }
-            failed = "error".equals(content.get("status").getAsString());
             transport.send(channel, Message.inReplyTo(message, message.type().replace("_request", "_reply"), session, content));
         }
-        reply.afterSend().run();
-        return failed;
+        return reply;
+    }
+
+    private static boolean isError(Reply reply) {
+        return reply.content() != null && "error".equals(reply.content().get("status").getAsString());
     }
 
     /** After a failed cell, requests already queued behind it are answered {@code aborted} instead of run. */

@@ -44,7 +44,8 @@ public final class ZmqTransport implements Transport {
 
     private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port) {
         ZMQ.Socket socket = context.createSocket(type);
-        socket.setLinger(0);
+        // Long enough for the last reply and idle to leave at shutdown, short enough not to delay it.
+        socket.setLinger(100);
         try {
             socket.bind(info.endpoint(port));
         } catch (ZMQException e) {

@@ -1,0 +1,43 @@
+package concurrencylab.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import concurrencylab.testing.KernelClient;
+import concurrencylab.transport.ConnectionInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole kernel process path (connection file, JeroMQ sockets, core) with the scripted interpreter. */
+class KernelOverSocketsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesAndShutsDownPromptly() throws Exception {
+        Path connectionFile = KernelClient.writeConnectionFile(dir);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> KernelLauncher.run(connectionFile, ScriptedInterpreter::new));
+        try (KernelClient client = new KernelClient(ConnectionInfo.load(connectionFile))) {
+            assertEquals("concurrency-lab", client.awaitReady(Duration.ofSeconds(10)).content().get("implementation").getAsString());
+            KernelClient.Exchange cell = client.execute("print over the wire");
+            assertEquals("over the wire\n", cell.stdout());
+            assertEquals("ok", cell.reply().content().get("status").getAsString());
+
+            long start = System.nanoTime();
+            client.control("shutdown_request", "{\"restart\": false}");
+            assertEquals(0, exit.get(5, TimeUnit.SECONDS));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 2000, "shutdown took " + millis + " ms");
+        }
+    }
+
+    @Test
+    void refusesABadConnectionFileWithExitStatusTwo() {
+        assertEquals(KernelLauncher.BAD_INPUT, KernelLauncher.run(dir.resolve("nope.json"), ScriptedInterpreter::new));
+    }
+}
