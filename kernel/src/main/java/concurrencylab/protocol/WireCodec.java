@@ -18,6 +18,8 @@ import java.util.List;
 public final class WireCodec {
 
     static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
+    /** Larger requests are dropped before any parsing: no cell is that big, and parsing it would cost the heap. */
+    public static final long MAX_MESSAGE_BYTES = 64L << 20;
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
     private final Signer signer;
@@ -43,6 +45,13 @@ public final class WireCodec {
     }
 
     public Message decode(List<byte[]> frames) throws ProtocolException {
+        long size = 0;
+        for (byte[] frame : frames) {
+            size += frame.length;
+        }
+        if (size > MAX_MESSAGE_BYTES) {
+            throw new ProtocolException("message of " + (size >> 20) + " MiB exceeds the " + (MAX_MESSAGE_BYTES >> 20) + " MiB limit");
+        }
         int delimiter = indexOfDelimiter(frames);
         if (delimiter < 0) {
             throw new ProtocolException("no <IDS|MSG> delimiter frame");

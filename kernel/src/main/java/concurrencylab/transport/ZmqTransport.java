@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.zeromq.SocketType;
-import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
@@ -22,7 +21,7 @@ import org.zeromq.ZFrame;
  */
 public final class ZmqTransport implements Transport {
 
-    private final ZContext context = new ZContext(1);
+    private final ZMQ.Context context = ZMQ.context(1);
     private final WireCodec codec;
     private final ZMQ.Socket shell;
     private final ZMQ.Socket control;
@@ -43,13 +42,13 @@ public final class ZmqTransport implements Transport {
     }
 
     private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port) {
-        ZMQ.Socket socket = context.createSocket(type);
+        ZMQ.Socket socket = context.socket(type);
         // Long enough for the last reply and idle to leave at shutdown, short enough not to delay it.
         socket.setLinger(100);
         try {
             socket.bind(info.endpoint(port));
         } catch (ZMQException e) {
-            context.close();
+            socket.close();
             throw new IllegalStateException("cannot listen on " + info.endpoint(port) + ": " + e.getMessage()
                     + " (is another kernel using this connection file?)", e);
         }
@@ -79,7 +78,9 @@ public final class ZmqTransport implements Transport {
                 }
             }
         } catch (ZMQException | IllegalStateException e) {
-            // the context was closed: the kernel is shutting down
+            // the context is terminating: the kernel is shutting down
+        } finally {
+            heartbeat.close();
         }
     }
 
@@ -96,6 +97,9 @@ public final class ZmqTransport implements Transport {
             if (!closed) {
                 System.err.println("concurrency-lab: " + channel + " socket failed: " + e.getMessage());
             }
+        } finally {
+            // A socket is closed by the thread that uses it: JeroMQ sockets are not thread-safe.
+            socket.close();
         }
     }
 
@@ -152,7 +156,7 @@ public final class ZmqTransport implements Transport {
         synchronized (stdinLock) {
             sendFrames(stdin, codec.encode(request));
             long deadline = System.nanoTime() + timeout.toNanos();
-            ZMQ.Poller poller = context.createPoller(1);
+            ZMQ.Poller poller = context.poller(1);
             try {
                 poller.register(stdin, ZMQ.Poller.POLLIN);
                 while (!closed && !cancelled.getAsBoolean() && System.nanoTime() < deadline) {
@@ -190,9 +194,29 @@ public final class ZmqTransport implements Transport {
         return queued;
     }
 
+    /**
+     * Stops the sockets. Terminating the context wakes the threads blocked in {@code recv}; each closes
+     * its own socket. A shell thread still busy with a request cannot, so the wait is bounded.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
-        context.close();
+        synchronized (iopub) {
+            iopub.close();
+        }
+        synchronized (stdinLock) {
+            stdin.close();
+        }
+        Thread terminator = new Thread(context::term, "jupyter-terminate");
+        terminator.setDaemon(true);
+        terminator.start();
+        try {
+            terminator.join(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -119,6 +119,28 @@ class ZmqTransportTest {
     }
 
     @Test
+    void dropsAHundredMegabyteMessageAndKeepsServing() throws Exception {
+        ZMQ.Socket shell = dealer(info.shellPort());
+        Message huge = new Message(List.of(), Header.create("execute_request", "client"), new JsonObject(), new JsonObject(),
+                new JsonObject(), List.of(new byte[100 << 20]));
+        send(shell, clientCodec.encode(huge));
+        send(shell, clientCodec.encode(request()));
+        Message first = received.poll(10, TimeUnit.SECONDS);
+        assertEquals("kernel_info_request", first.type(), "the huge message is dropped, the next one served");
+    }
+
+    @Test
+    void listensOnlyOnTheConnectionFilesAddress() {
+        // Bound to 127.0.0.1, the port must refuse connections to another loopback address.
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.2", info.shellPort()), 1000);
+            throw new AssertionError("shell port answered on 127.0.0.2");
+        } catch (IOException expected) {
+            assertTrue(expected instanceof java.net.ConnectException, expected.toString());
+        }
+    }
+
+    @Test
     void heartbeatEchoes() {
         ZMQ.Socket hb = client.createSocket(SocketType.REQ);
         hb.setReceiveTimeOut(3000);
