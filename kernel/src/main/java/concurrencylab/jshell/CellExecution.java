@@ -77,6 +77,9 @@ final class CellExecution {
         MimeBundle result = null;
         for (int i = 0; i < pieces.size(); i++) {
             Piece piece = pieces.get(i);
+            if (running.stopRequested) {
+                return interrupted();
+            }
             List<SnippetEvent> events = jshell.eval(piece.source());
             if (!engine.alive()) {
                 return null;
@@ -108,7 +111,7 @@ final class CellExecution {
                 cell.stream("stderr", declaration.name() + " is declared, but cannot be used until "
                         + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " declared\n");
             }
-            if (i == pieces.size() - 1 && showsValue(snippet) && main.value() != null) {
+            if (i == pieces.size() - 1 && showsValue(snippet) && main.value() != null && !isDisplayCall(piece)) {
                 result = valueBundle(engine, main.value());
             }
         }
@@ -122,6 +125,11 @@ final class CellExecution {
                 .flatMap(s -> jshell.unresolvedDependencies((DeclarationSnippet) s))
                 .distinct()
                 .toList();
+    }
+
+    /** {@code display(x)} as the last line shows x; the display id it returns is not shown again. */
+    private static boolean isDisplayCall(Piece piece) {
+        return piece.source().strip().matches("(?s)(Display\\.)?display\\(.*");
     }
 
     private static boolean showsValue(Snippet snippet) {

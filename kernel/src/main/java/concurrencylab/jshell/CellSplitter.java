@@ -30,7 +30,8 @@ final class CellSplitter {
             String source = info.source();
             int consumed = rest.length() - info.remaining().length();
             int start = startOf(rest.substring(0, consumed), source);
-            pieces.add(new Piece(source, restOffset + start));
+            int leading = source.length() - source.stripLeading().length();
+            pieces.add(new Piece(source.substring(leading), restOffset + start + leading));
             rest = info.remaining();
             restOffset += consumed;
         }
@@ -43,7 +44,8 @@ final class CellSplitter {
         head = head.substring(0, Math.min(head.length(), 24));
         int index = head.isEmpty() ? -1 : text.indexOf(head);
         if (index >= 0) {
-            return index;
+            // Positions JShell reports count from the start of the source, leading whitespace included.
+            return Math.max(0, index - source.indexOf(head));
         }
         int i = 0;
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) {

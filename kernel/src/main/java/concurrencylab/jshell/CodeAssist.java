@@ -57,7 +57,8 @@ final class CodeAssist {
         int local = end - piece.offset();
         String source = piece.source().substring(0, Math.min(local, piece.source().length()));
         List<Documentation> docs = analysis.documentation(source, source.length(), true);
-        if (docs.isEmpty() && end < code.length() && code.charAt(end) == '(') {
+        if (docs.isEmpty()) {
+            // A method name: its documentation is offered at the opening parenthesis.
             docs = analysis.documentation(source + "(", source.length() + 1, true);
         }
         if (docs.isEmpty()) {

@@ -22,12 +22,15 @@ public final class CapturedInvocation {
 
     private static volatile Method target;
     private static volatile Object value;
+    private static volatile Runnable beforeRun;
 
     private CapturedInvocation() {
     }
 
-    static void prepare(Method doit) {
+    /** {@code before} runs on the snippet thread first (a stop that arrived early is applied there). */
+    static void prepare(Method doit, Runnable before) {
         target = doit;
+        beforeRun = before;
         value = null;
     }
 
@@ -40,6 +43,7 @@ public final class CapturedInvocation {
 
     /** Called reflectively by the execution engine on the snippet thread. */
     public static Object run() throws Throwable {
+        beforeRun.run();
         try {
             Object v = target.invoke(null);
             value = v;

@@ -20,6 +20,11 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
     private final EventSender events;
     private final OutputRouter output;
     private final AtomicLong tokens = new AtomicLong();
+    /**
+     * A stop for the current cell that may have come while no snippet ran (between snippets, or while
+     * the next one compiled); it stops every later snippet of the cell. A new cell clears it.
+     */
+    private volatile boolean stopRequested;
 
     RuntimeExecutionControl(EventSender events, OutputRouter output) {
         this.events = events;
@@ -39,6 +44,7 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
     public Object extensionCommand(String command, Object arg)
             throws RunException, EngineTerminationException, InternalException {
         if (CELL_COMMAND.equals(command)) {
+            stopRequested = false;
             CurrentCell.enter((String) arg);
             return null;
         }
@@ -47,12 +53,33 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        CapturedInvocation.prepare(doitMethod);
+        CapturedInvocation.prepare(doitMethod, this::stopIfRequested);
         try {
             String plain = super.invoke(CapturedInvocation.RUN);
             return richOrPlain(CapturedInvocation.takeValue(), plain);
         } finally {
             CapturedInvocation.takeValue();
+        }
+    }
+
+    /** Stop for the current cell, from the side channel: now, and for the cell's later snippets. */
+    void requestStop() {
+        stopRequested = true;
+        try {
+            stop();
+        } catch (EngineTerminationException | InternalException e) {
+            // no snippet running yet: the flag stops it when it starts
+        }
+    }
+
+    /** On the snippet thread, before the snippet: the engine's stop makes the snippet's first stop check throw. */
+    private void stopIfRequested() {
+        if (stopRequested) {
+            try {
+                stop();
+            } catch (EngineTerminationException | InternalException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

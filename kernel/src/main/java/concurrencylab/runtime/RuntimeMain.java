@@ -64,7 +64,7 @@ public final class RuntimeMain {
                 while (true) {
                     byte type = in.readByte();
                     switch (type) {
-                        case Frames.STOP -> control.stop();
+                        case Frames.STOP -> control.requestStop();
                         case Frames.BARRIER_REQUEST -> {
                             long sequence = in.readLong();
                             output.flushNow();
