@@ -43,6 +43,7 @@ final class CodeAssist {
         }
         if (start == wordStart && cursor > wordStart && !precededByDot(code, wordStart)) {
             String prefix = code.substring(wordStart, cursor);
+            matches.addAll(LocalNames.before(code, wordStart, prefix));
             KEYWORDS.stream().filter(k -> k.startsWith(prefix)).forEach(matches::add);
         }
         if (matches.isEmpty()) {

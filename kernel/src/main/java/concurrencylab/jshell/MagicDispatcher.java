@@ -116,6 +116,10 @@ final class MagicDispatcher {
                 return ExecuteOutcome.ok(MimeBundle.text(entry.usage()));
             }
             List<String> rest = parsed.unmatched();
+            if (!rest.isEmpty() && rest.get(0).startsWith("-")) {
+                String message = "Unknown option: '" + rest.get(0) + "'";
+                return ExecuteOutcome.failed(new ErrorInfo("UsageError", message, List.of(message, entry.synopsis())));
+            }
             int restStart = rest.isEmpty() ? -1 : arguments.indexOf(rest.get(0));
             lineBody = restStart < 0 ? String.join(" ", rest) : arguments.substring(restStart).strip();
         } catch (CommandLine.ParameterException e) {
