@@ -27,27 +27,35 @@ final class Engine implements AutoCloseable {
     static Engine start(CellRouter cells, CellInput input, List<String> runtimeOptions) {
         AtomicReference<RuntimeConnection> connection = new AtomicReference<>();
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+        RuntimeLauncher launcher = new RuntimeLauncher(cells, runtimeOptions, connection::set);
+        try {
+            launcher.launchEarly();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot start the runtime JVM: " + e.getMessage(), e);
+        }
         JShell jshell = JShell.builder()
                 .in(input)
                 .out(discard)
                 .err(discard)
-                .executionEngine(new RuntimeLauncher(cells, runtimeOptions, connection::set), java.util.Map.of())
+                .executionEngine(launcher, java.util.Map.of())
                 .build();
-        Engine engine = new Engine(jshell, connection.get());
-        engine.prepare();
-        return engine;
+        return prepare(jshell, connection);
     }
 
-    private void prepare() {
-        // The compiler needs the kernel's classes (display API, modules' imports); the runtime has them already.
-        jshell.addToClasspath(System.getProperty("java.class.path"));
+    /** Startup imports (compiled while the runtime boots), then one snippet that connects and warms everything. */
+    private static Engine prepare(JShell jshell, AtomicReference<RuntimeConnection> connection) {
+        Set<String> startupIds = new HashSet<>();
         for (String line : StartupImports.all()) {
-            for (var event : jshell.eval(line)) {
-                startupSnippetIds.add(event.snippet().id());
-            }
+            jshell.eval(line).forEach(event -> startupIds.add(event.snippet().id()));
         }
-        // Warm the compiler and the engine so the first cell is quick.
-        jshell.eval("int $warmUp = 1 + 1;").forEach(e -> startupSnippetIds.add(e.snippet().id()));
+        jshell.eval("int $warmUp = 1 + 1;").forEach(event -> startupIds.add(event.snippet().id()));
+        if (connection.get() == null) {
+            jshell.close();
+            throw new IllegalStateException("the runtime JVM did not start; see the kernel log");
+        }
+        Engine engine = new Engine(jshell, connection.get());
+        engine.startupSnippetIds.addAll(startupIds);
+        return engine;
     }
 
     JShell jshell() {

@@ -64,10 +64,24 @@ final class EngineSupervisor {
         });
     }
 
-    /** The engine, waiting for it to be ready. */
+    /** The engine, waiting for it to be ready; a failed start is retried once, then reported. */
     Engine engine() {
         start();
-        return current.join();
+        CompletableFuture<Engine> engine = current;
+        if (engine.isCompletedExceptionally()) {
+            synchronized (this) {
+                if (current == engine) {
+                    current = launch();
+                }
+                engine = current;
+            }
+        }
+        try {
+            return engine.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("the Java runtime could not be started: " + cause.getMessage(), cause);
+        }
     }
 
     Running begin() {
@@ -112,12 +126,9 @@ final class EngineSupervisor {
 
     /** Replaces a dead (or to-be-killed) engine with a fresh one holding the same declarations. */
     synchronized Replay restart() {
-        Engine old = current.join();
-        old.close();
-        CompletableFuture<Engine> fresh = launch();
-        current = fresh;
-        Engine engine = fresh.join();
-        return replay(engine);
+        current.thenAccept(Engine::close);
+        current = launch();
+        return replay(engine());
     }
 
     private Replay replay(Engine engine) {

@@ -58,6 +58,15 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public ExecuteOutcome execute(String code, CellContext cell) {
+        try {
+            return executeCell(code, cell);
+        } catch (IllegalStateException e) {
+            String message = e.getMessage() + " (the next cell tries again)";
+            return ExecuteOutcome.failed(new ExecuteOutcome.ErrorInfo("RuntimeUnavailable", message, List.of(message)));
+        }
+    }
+
+    private ExecuteOutcome executeCell(String code, CellContext cell) {
         if (code.isBlank()) {
             return ExecuteOutcome.ok(null);
         }

@@ -33,6 +33,8 @@ final class RuntimeLauncher implements ExecutionControlProvider {
     private final CellRouter cells;
     private final List<String> runtimeOptions;
     private final Consumer<RuntimeConnection> started;
+    private ServerSocket server;
+    private Process process;
 
     RuntimeLauncher(CellRouter cells, List<String> runtimeOptions, Consumer<RuntimeConnection> started) {
         this.cells = cells;
@@ -51,44 +53,56 @@ final class RuntimeLauncher implements ExecutionControlProvider {
         return "concurrencylab";
     }
 
+    /**
+     * Starts the runtime JVM now, so it boots while JShell compiles the startup imports;
+     * {@link #generate} then only waits for its connections.
+     */
+    void launchEarly() throws IOException {
+        if (server == null) {
+            server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+            server.setSoTimeout(CONNECT_TIMEOUT_MILLIS);
+            process = launch(server.getLocalPort());
+        }
+    }
+
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws IOException {
-        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
-            server.setSoTimeout(CONNECT_TIMEOUT_MILLIS);
-            Process process = launch(server.getLocalPort());
-            RuntimeConnection connection = new RuntimeConnection(process);
-            try {
-                Socket engine = null;
-                Socket events = null;
-                while (engine == null || events == null) {
-                    Socket socket = server.accept();
-                    socket.setTcpNoDelay(true);
-                    int kind = socket.getInputStream().read();
-                    if (kind == Frames.JSHELL_CONNECTION) {
-                        engine = socket;
-                    } else if (kind == Frames.EVENT_CONNECTION) {
-                        events = socket;
-                    } else {
-                        socket.close();
-                    }
+        launchEarly();
+        RuntimeConnection connection = new RuntimeConnection(process);
+        try (ServerSocket listening = server) {
+            Socket engine = null;
+            Socket events = null;
+            while (engine == null || events == null) {
+                Socket socket = listening.accept();
+                socket.setTcpNoDelay(true);
+                int kind = socket.getInputStream().read();
+                if (kind == Frames.JSHELL_CONNECTION) {
+                    engine = socket;
+                } else if (kind == Frames.EVENT_CONNECTION) {
+                    events = socket;
+                } else {
+                    socket.close();
                 }
-                SideChannel sideChannel = new SideChannel(events, cells);
-                InputStream userIn = env.userIn();
-                KernelExecutionControl control = (KernelExecutionControl) Util.remoteInputOutput(
-                        engine.getInputStream(), engine.getOutputStream(),
-                        Map.of(), Map.of("in", userIn),
-                        (in, out) -> new KernelExecutionControl(out, in, connection));
-                connection.attach(sideChannel, control);
-                started.accept(connection);
-                return control;
-            } catch (SocketTimeoutException e) {
-                connection.terminate();
-                throw new IOException("the runtime JVM did not connect within "
-                        + CONNECT_TIMEOUT_MILLIS / 1000 + " s (check " + OPTIONS_VARIABLE + ")", e);
-            } catch (IOException | RuntimeException e) {
-                connection.terminate();
-                throw e;
             }
+            SideChannel sideChannel = new SideChannel(events, cells);
+            InputStream userIn = env.userIn();
+            KernelExecutionControl control = (KernelExecutionControl) Util.remoteInputOutput(
+                    engine.getInputStream(), engine.getOutputStream(),
+                    Map.of(), Map.of("in", userIn),
+                    (in, out) -> new KernelExecutionControl(out, in, connection));
+            connection.attach(sideChannel, control);
+            started.accept(connection);
+            return control;
+        } catch (SocketTimeoutException e) {
+            connection.terminate();
+            throw new IOException("the runtime JVM did not connect within "
+                    + CONNECT_TIMEOUT_MILLIS / 1000 + " s (check " + OPTIONS_VARIABLE + ")", e);
+        } catch (IOException | RuntimeException e) {
+            connection.terminate();
+            throw e;
+        } finally {
+            server = null;
+            process = null;
         }
     }
 

@@ -163,6 +163,7 @@ class CellExecutionTest {
         RecordingCell cell = new RecordingCell(true, "Ada", "Lovelace");
         ExecuteOutcome outcome = run("var in = new Scanner(System.in);\nin.nextLine() + \" \" + in.nextLine()", cell);
         assertEquals("\"Ada Lovelace\"", outcome.result().data().get("text/plain").getAsString());
+        assertEquals(2, cell.prompts(), "one question per line read, none ahead");
     }
 
     @Test

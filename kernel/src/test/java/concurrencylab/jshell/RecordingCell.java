@@ -104,6 +104,10 @@ final class RecordingCell implements CellContext {
         return List.copyOf(payloads);
     }
 
+    synchronized int prompts() {
+        return prompts.size();
+    }
+
     synchronized int clears() {
         return clears;
     }
