@@ -29,6 +29,7 @@ final class EngineSupervisor {
         thread.setDaemon(true);
         return thread;
     });
+    private final List<String> extraClasspath = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Engine> current;
     private volatile Running running;
 
@@ -118,6 +119,16 @@ final class EngineSupervisor {
         }
     }
 
+    /** Adds a jar or class folder for the compiler and the runtime; kept across restarts. */
+    void addToClasspath(String path) {
+        engine().jshell().addToClasspath(path);
+        extraClasspath.add(path);
+    }
+
+    List<String> extraClasspath() {
+        return List.copyOf(extraClasspath);
+    }
+
     void captureDeclarations(Engine engine) {
         if (engine.alive()) {
             declarations.capture(engine, origins);
@@ -135,6 +146,7 @@ final class EngineSupervisor {
         List<String> replayed = new ArrayList<>();
         List<String> reset = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        extraClasspath.forEach(engine.jshell()::addToClasspath);
         for (DeclarationLog.Declaration declaration : declarations.declarations()) {
             List<SnippetEvent> events = engine.jshell().eval(declaration.source());
             SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);

@@ -37,7 +37,7 @@ public final class JShellInterpreter implements Interpreter {
         this.supervisor = new EngineSupervisor(cells, input, runtimeOptions, origins);
         this.execution = new CellExecution(supervisor, origins, cells, input);
         this.session = new NotebookSession(execution, supervisor);
-        this.magics = new MagicDispatcher(MagicRegistry.load(), session);
+        this.magics = new MagicDispatcher(MagicRegistry.load(supervisor), session);
         input.flushOutputWith(() -> supervisor.engine().runtime().sideChannel().barrier(1_000));
     }
 

@@ -30,8 +30,9 @@ final class MagicRegistry {
 
     private final Map<String, Entry> byName = new TreeMap<>();
 
-    static MagicRegistry load() {
+    static MagicRegistry load(EngineSupervisor supervisor) {
         MagicRegistry registry = new MagicRegistry();
+        registry.add(() -> new ClasspathMagic(supervisor));
         registry.add(() -> new LsMagic(registry));
         registry.add(() -> new HelpMagic(registry));
         for (ServiceLoader.Provider<Magic> provider : ServiceLoader.load(Magic.class).stream().toList()) {

@@ -159,6 +159,20 @@ class CellExecutionTest {
     }
 
     @Test
+    void imageVariablesAreRenderedToo() {
+        run("var picture = new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);", new RecordingCell());
+        ExecuteOutcome outcome = run("picture", new RecordingCell());
+        assertTrue(outcome.result().data().has("image/png"), () -> outcome.result().toString());
+    }
+
+    @Test
+    void multiByteCharactersSurviveBatching() {
+        RecordingCell cell = new RecordingCell();
+        run("for (int i = 0; i < 5000; i++) System.out.print(\"ü€😀\");", cell);
+        assertEquals("ü€😀".repeat(5000), cell.stdout());
+    }
+
+    @Test
     void stdinAsksTheFrontEnd() {
         RecordingCell cell = new RecordingCell(true, "Ada", "Lovelace");
         ExecuteOutcome outcome = run("var in = new Scanner(System.in);\nin.nextLine() + \" \" + in.nextLine()", cell);

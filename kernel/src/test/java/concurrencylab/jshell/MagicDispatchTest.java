@@ -59,6 +59,20 @@ class MagicDispatchTest {
     }
 
     @Test
+    void classpathAddsJarsAndFoldersAndRejectsMissingOnes() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("extra-classes");
+        java.nio.file.Path source = folder.resolve("Greeter.java");
+        java.nio.file.Files.writeString(source, "package extra; public class Greeter { public static String hi() { return \"hi\"; } }");
+        int compiled = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", folder.toString(), source.toString());
+        assertEquals(0, compiled);
+        assertTrue(interpreter.execute("%classpath add " + folder, new RecordingCell()).succeeded());
+        assertEquals("\"hi\"", text(interpreter.execute("extra.Greeter.hi()", new RecordingCell())));
+        assertTrue(text(interpreter.execute("%classpath", new RecordingCell())).contains(folder.toString()));
+        ExecuteOutcome missing = interpreter.execute("%classpath add /no/such.jar", new RecordingCell());
+        assertTrue(missing.error().evalue().contains("does not exist"), missing.error().evalue());
+    }
+
+    @Test
     void completesMagicNamesAndOptions() {
         Completion names = interpreter.complete("%ls", 3);
         assertEquals(java.util.List.of("%lsmagic"), names.matches());
