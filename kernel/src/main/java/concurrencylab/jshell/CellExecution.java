@@ -44,7 +44,7 @@ final class CellExecution {
 
     /** @param lineShift cell lines before {@code code} (when a magic passes on part of the cell) */
     ExecuteOutcome run(String code, int lineShift, CellContext cell, Kind kind) {
-        Engine engine = supervisor.engine();
+        Engine engine = readyEngine(cell);
         boolean keepDeclarations = kind == Kind.USER;
         if (kind != Kind.EXPRESSION) {
             cells.register(cell);
@@ -80,7 +80,12 @@ final class CellExecution {
             if (running.stopRequested) {
                 return interrupted();
             }
-            List<SnippetEvent> events = jshell.eval(piece.source());
+            List<SnippetEvent> events;
+            try {
+                events = jshell.eval(piece.source());
+            } catch (IllegalStateException closed) {
+                return null; // JShell closed down: its runtime is gone, and the caller recovers
+            }
             if (!engine.alive()) {
                 return null;
             }
@@ -159,42 +164,24 @@ final class CellExecution {
     private ExecuteOutcome recover(Engine engine, CellContext cell, EngineSupervisor.Running running) {
         RuntimeConnection runtime = engine.runtime();
         runtime.awaitExit(1_000);
-        String cause;
-        String ename;
-        if (running.killed) {
-            ename = "Interrupted";
-            cause = "the cell did not stop within " + EngineSupervisor.KILL_AFTER_MILLIS / 1000
-                    + " s of the interrupt (a loop inside JDK code or a deadlock), so its runtime JVM was killed";
-        } else {
-            ename = "RuntimeDied";
-            cause = "the runtime JVM ended while the cell ran (" + exitDescription(runtime) + ")";
-        }
-        EngineSupervisor.Replay replay = supervisor.restart();
-        StringBuilder message = new StringBuilder("Runtime restarted: ").append(cause).append(".\n");
-        if (!replay.replayed().isEmpty()) {
-            message.append("Declared again: ").append(String.join(", ", replay.replayed())).append(".\n");
-        }
-        if (!replay.variablesReset().isEmpty()) {
-            message.append("Variables declared again without their values (now null/0/false): ")
-                    .append(String.join(", ", replay.variablesReset())).append(".\n");
-        }
-        if (!replay.failed().isEmpty()) {
-            message.append("Could not declare again: ").append(String.join(", ", replay.failed())).append(".\n");
-        }
-        message.append("Objects, running threads and other state of the old runtime are lost.\n");
-        cell.stream("stderr", message.toString());
+        String ename = running.killed ? "Interrupted" : "RuntimeDied";
+        String cause = running.killed
+                ? "the cell did not stop within " + EngineSupervisor.KILL_AFTER_MILLIS / 1000
+                        + " s of the interrupt (a loop inside JDK code or a deadlock), so its runtime JVM was killed"
+                : "the runtime JVM ended while the cell ran (" + RestartReport.exitDescription(runtime) + ")";
+        cell.stream("stderr", RestartReport.message(cause, supervisor.restart()));
         return ExecuteOutcome.failed(new ErrorInfo(ename, cause, List.of(ename + ": " + cause)));
     }
 
-    private static String exitDescription(RuntimeConnection runtime) {
-        if (runtime.process().isAlive()) {
-            return "it stopped answering";
+    /** The runtime ended between cells (a background thread called System.exit, say): restart before this cell. */
+    private Engine readyEngine(CellContext cell) {
+        Engine engine = supervisor.engine();
+        if (engine.alive()) {
+            return engine;
         }
-        int code = runtime.process().exitValue();
-        return switch (code) {
-            case 3 -> "it ran out of memory; raise -Xmx in " + RuntimeLauncher.OPTIONS_VARIABLE;
-            case 0 -> "System.exit(0) was called";
-            default -> code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
-        };
+        engine.runtime().awaitExit(1_000);
+        String cause = "the runtime JVM ended after the previous cell (" + RestartReport.exitDescription(engine.runtime()) + ")";
+        cell.stream("stderr", RestartReport.message(cause, supervisor.restart()));
+        return supervisor.engine();
     }
 }

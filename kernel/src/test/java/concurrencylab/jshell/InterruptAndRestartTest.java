@@ -109,4 +109,16 @@ class InterruptAndRestartTest {
         assertTrue(outcome.error().evalue().contains("out of memory"), outcome.error().evalue());
         assertEquals("6", interpreter.execute("twice(3)", new RecordingCell()).result().data().get("text/plain").getAsString());
     }
+
+    @Test
+    @Order(6)
+    void runtimeEndingBetweenCellsIsReportedByTheNextCell() throws Exception {
+        RecordingCell cell = new RecordingCell();
+        interpreter.execute("new Thread(() -> { try { Thread.sleep(100); } catch (InterruptedException e) {} System.exit(9); }).start();", cell);
+        Thread.sleep(1_000);
+        RecordingCell next = new RecordingCell();
+        ExecuteOutcome outcome = interpreter.execute("twice(4)", next);
+        assertEquals("8", outcome.result().data().get("text/plain").getAsString());
+        assertTrue(next.stderr().contains("ended after the previous cell (exit code 9)"), next.stderr());
+    }
 }
