@@ -1,0 +1,187 @@
+package concurrencylab.jshell;
+
+import concurrencylab.core.CellContext;
+import concurrencylab.core.ExecuteOutcome;
+import concurrencylab.core.ExecuteOutcome.ErrorInfo;
+import concurrencylab.core.MimeBundle;
+import concurrencylab.runtime.ResultMarker;
+import java.util.List;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
+/**
+ * Runs Java code of one cell: snippet by snippet, stopping at the first error; the value of the last
+ * expression is the result. Waits until the runtime has delivered all output written so far.
+ */
+final class CellExecution {
+
+    /** How long to wait for the runtime to deliver pending output at the end of a cell. */
+    private static final long BARRIER_TIMEOUT_MILLIS = 5_000;
+
+    private final EngineSupervisor supervisor;
+    private final SnippetOrigins origins;
+    private final CellRouter cells;
+    private final CellInput input;
+
+    CellExecution(EngineSupervisor supervisor, SnippetOrigins origins, CellRouter cells, CellInput input) {
+        this.supervisor = supervisor;
+        this.origins = origins;
+        this.cells = cells;
+        this.input = input;
+    }
+
+    /** What the code is: a user's cell, code the kernel generated, or a {@code user_expressions} entry. */
+    enum Kind {
+        /** Declarations are kept for replay after a restart; output goes to the cell. */
+        USER,
+        /** Not replayed after a restart; output goes to the cell. */
+        INTERNAL,
+        /** Evaluated quietly: does not become the cell that unclaimed output goes to. */
+        EXPRESSION
+    }
+
+    /** @param lineShift cell lines before {@code code} (when a magic passes on part of the cell) */
+    ExecuteOutcome run(String code, int lineShift, CellContext cell, Kind kind) {
+        Engine engine = readyEngine(cell);
+        boolean keepDeclarations = kind == Kind.USER;
+        if (kind != Kind.EXPRESSION) {
+            cells.register(cell);
+            input.runningCell(cell);
+        }
+        EngineSupervisor.Running running = supervisor.begin();
+        try {
+            if (kind != Kind.EXPRESSION) {
+                engine.enterCell(cell.cellId());
+            }
+            ExecuteOutcome outcome = runPieces(engine, new CellText(code), lineShift, cell, running);
+            if (!engine.alive()) {
+                return recover(engine, cell, running);
+            }
+            engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
+            if (keepDeclarations) {
+                supervisor.captureDeclarations(engine);
+            }
+            return outcome;
+        } finally {
+            supervisor.end(running);
+            input.runningCell(null);
+        }
+    }
+
+    private ExecuteOutcome runPieces(Engine engine, CellText text, int lineShift, CellContext cell,
+                                     EngineSupervisor.Running running) {
+        JShell jshell = engine.jshell();
+        List<Piece> pieces = CellSplitter.split(engine.analysis(), text.text());
+        MimeBundle result = null;
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece piece = pieces.get(i);
+            if (running.stopRequested) {
+                return interrupted();
+            }
+            List<SnippetEvent> events;
+            try {
+                events = jshell.eval(piece.source());
+            } catch (IllegalStateException closed) {
+                return null; // JShell closed down: its runtime is gone, and the caller recovers
+            }
+            if (!engine.alive()) {
+                return null;
+            }
+            SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+            if (main == null) {
+                continue;
+            }
+            Snippet snippet = main.snippet();
+            origins.record(snippet.id(), cell.executionCount(), text.lineOf(piece.offset()) + lineShift);
+            if (main.status() == Snippet.Status.REJECTED) {
+                List<jdk.jshell.Diag> diagnostics = jshell.diagnostics(snippet).toList();
+                if (diagnostics.isEmpty() && !(snippet instanceof DeclarationSnippet)) {
+                    List<String> unresolved = unresolvedNames(jshell, events);
+                    if (!unresolved.isEmpty()) {
+                        return ExecuteOutcome.failed(ErrorReports.unresolved("this code", unresolved));
+                    }
+                }
+                return ExecuteOutcome.failed(ErrorReports.compileError(text, lineShift, piece, diagnostics));
+            }
+            if (running.stopRequested) {
+                return interrupted();
+            }
+            if (main.exception() != null) {
+                return ExecuteOutcome.failed(ErrorReports.exception(main.exception(), origins, cell.executionCount()));
+            }
+            if (snippet instanceof DeclarationSnippet declaration && main.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+                List<String> missing = jshell.unresolvedDependencies(declaration).toList();
+                cell.stream("stderr", declaration.name() + " is declared, but cannot be used until "
+                        + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " declared\n");
+            }
+            if (i == pieces.size() - 1 && showsValue(snippet) && main.value() != null && !isDisplayCall(piece)) {
+                result = valueBundle(engine, main.value());
+            }
+        }
+        return ExecuteOutcome.ok(result);
+    }
+
+    private static List<String> unresolvedNames(JShell jshell, List<SnippetEvent> events) {
+        return events.stream()
+                .map(SnippetEvent::snippet)
+                .filter(s -> s instanceof DeclarationSnippet)
+                .flatMap(s -> jshell.unresolvedDependencies((DeclarationSnippet) s))
+                .distinct()
+                .toList();
+    }
+
+    /** {@code display(x)} as the last line shows x; the display id it returns is not shown again. */
+    private static boolean isDisplayCall(Piece piece) {
+        return piece.source().strip().matches("(?s)(Display\\.)?display\\(.*");
+    }
+
+    private static boolean showsValue(Snippet snippet) {
+        return switch (snippet.subKind()) {
+            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
+            default -> false;
+        };
+    }
+
+    private static MimeBundle valueBundle(Engine engine, String value) {
+        String token = ResultMarker.token(value);
+        if (token == null) {
+            return MimeBundle.text(value);
+        }
+        // The runtime sent the bundle ahead of the reply; the barrier makes sure it has arrived.
+        engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
+        MimeBundle rich = engine.runtime().sideChannel().takeResult(token);
+        return rich != null ? rich : MimeBundle.text(ResultMarker.plain(value));
+    }
+
+    private static ExecuteOutcome interrupted() {
+        return ExecuteOutcome.failed(new ErrorInfo("Interrupted", "the cell was interrupted",
+                List.of("Interrupted: the cell was stopped")));
+    }
+
+    /** The runtime is gone: say why, start a fresh one with the declarations, and tell the cell what survived. */
+    private ExecuteOutcome recover(Engine engine, CellContext cell, EngineSupervisor.Running running) {
+        RuntimeConnection runtime = engine.runtime();
+        runtime.awaitExit(1_000);
+        String ename = running.killed ? "Interrupted" : "RuntimeDied";
+        String cause = running.killed
+                ? "the cell did not stop within " + EngineSupervisor.KILL_AFTER_MILLIS / 1000
+                        + " s of the interrupt (a loop inside JDK code or a deadlock), so its runtime JVM was killed"
+                : "the runtime JVM ended while the cell ran (" + RestartReport.exitDescription(runtime) + ")";
+        cell.stream("stderr", RestartReport.message(cause, supervisor.restart()));
+        return ExecuteOutcome.failed(new ErrorInfo(ename, cause, List.of(ename + ": " + cause)));
+    }
+
+    /** The runtime ended between cells (a background thread called System.exit, say): restart before this cell. */
+    private Engine readyEngine(CellContext cell) {
+        Engine engine = supervisor.engine();
+        if (engine.alive()) {
+            return engine;
+        }
+        engine.runtime().awaitExit(1_000);
+        String cause = "the runtime JVM ended after the previous cell (" + RestartReport.exitDescription(engine.runtime()) + ")";
+        cell.stream("stderr", RestartReport.message(cause, supervisor.restart()));
+        return supervisor.engine();
+    }
+}

@@ -1,0 +1,176 @@
+package concurrencylab.jshell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
+/**
+ * Keeps a working engine: starts it in the background, and when its runtime dies or must be
+ * killed, starts a fresh one and replays the notebook's declarations into it.
+ */
+final class EngineSupervisor {
+
+    /** How long a stopped cell may take to end before its runtime is killed. */
+    static final long KILL_AFTER_MILLIS = 2_000;
+
+    private final CellRouter cells;
+    private final CellInput input;
+    private final List<String> runtimeOptions;
+    private final SnippetOrigins origins;
+    private final DeclarationLog declarations = new DeclarationLog();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "concurrency-lab-engine-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<String> extraClasspath = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile CompletableFuture<Engine> current;
+    private volatile Running running;
+
+    /** A cell in progress, and what has been done to stop it. */
+    static final class Running {
+        volatile boolean stopRequested;
+        volatile boolean killed;
+        volatile ScheduledFuture<?> escalation;
+    }
+
+    /** What a restart did, for the message the cell shows. */
+    record Replay(List<String> replayed, List<String> variablesReset, List<String> failed) {
+    }
+
+    EngineSupervisor(CellRouter cells, CellInput input, List<String> runtimeOptions, SnippetOrigins origins) {
+        this.cells = cells;
+        this.input = input;
+        this.runtimeOptions = runtimeOptions;
+        this.origins = origins;
+    }
+
+    synchronized void start() {
+        if (current == null) {
+            current = launch();
+        }
+    }
+
+    private CompletableFuture<Engine> launch() {
+        return CompletableFuture.supplyAsync(() -> Engine.start(cells, input, runtimeOptions), runnable -> {
+            Thread thread = new Thread(runnable, "concurrency-lab-engine-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** The engine, waiting for it to be ready; a failed start is retried once, then reported. */
+    Engine engine() {
+        start();
+        CompletableFuture<Engine> engine = current;
+        if (engine.isCompletedExceptionally()) {
+            synchronized (this) {
+                if (current == engine) {
+                    current = launch();
+                }
+                engine = current;
+            }
+        }
+        try {
+            return engine.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("the Java runtime could not be started: " + cause.getMessage(), cause);
+        }
+    }
+
+    Running begin() {
+        Running cell = new Running();
+        running = cell;
+        return cell;
+    }
+
+    void end(Running cell) {
+        ScheduledFuture<?> escalation = cell.escalation;
+        if (escalation != null) {
+            escalation.cancel(false);
+        }
+        running = null;
+    }
+
+    /** Tier 1 now: stop checks and thread interrupts. Tier 2 later: kill the runtime if the cell is still running. */
+    void interrupt() {
+        Running cell = running;
+        CompletableFuture<Engine> engine = current;
+        if (cell == null || engine == null || !engine.isDone()) {
+            return;
+        }
+        cell.stopRequested = true;
+        Engine live = engine.join();
+        live.runtime().sideChannel().stop();
+        if (cell.escalation == null) {
+            cell.escalation = timer.schedule(() -> {
+                if (running == cell) {
+                    cell.killed = true;
+                    live.runtime().terminate();
+                }
+            }, KILL_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Adds a jar or class folder for the compiler and the runtime; kept across restarts. */
+    void addToClasspath(String path) {
+        engine().jshell().addToClasspath(path);
+        extraClasspath.add(path);
+    }
+
+    List<String> extraClasspath() {
+        return List.copyOf(extraClasspath);
+    }
+
+    void captureDeclarations(Engine engine) {
+        if (engine.alive()) {
+            declarations.capture(engine, origins);
+        }
+    }
+
+    /** Replaces a dead (or to-be-killed) engine with a fresh one holding the same declarations. */
+    synchronized Replay restart() {
+        current.thenAccept(Engine::close);
+        current = launch();
+        return replay(engine());
+    }
+
+    private Replay replay(Engine engine) {
+        List<String> replayed = new ArrayList<>();
+        List<String> reset = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        extraClasspath.forEach(engine.jshell()::addToClasspath);
+        for (DeclarationLog.Declaration declaration : declarations.declarations()) {
+            List<SnippetEvent> events = engine.jshell().eval(declaration.source());
+            SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+            boolean ok = main != null && main.status().isDefined() && main.exception() == null;
+            if (ok && declaration.origin() != null) {
+                origins.record(main.snippet().id(), declaration.origin().executionCount(), declaration.origin().firstLine());
+            }
+            if (!ok) {
+                failed.add(declaration.name());
+            } else if (declaration.kind() == Snippet.Kind.VAR) {
+                reset.add(declaration.name());
+            } else {
+                replayed.add(declaration.name());
+            }
+        }
+        captureDeclarations(engine);
+        return new Replay(replayed, reset, failed);
+    }
+
+    void shutdown() {
+        timer.shutdownNow();
+        CompletableFuture<Engine> engine = current;
+        if (engine != null) {
+            engine.thenAccept(Engine::close);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package concurrencylab.jshell;
+
+import concurrencylab.core.ExecuteOutcome;
+import concurrencylab.core.MimeBundle;
+import concurrencylab.magic.Magic;
+import concurrencylab.magic.MagicInvocation;
+import concurrencylab.magic.MagicOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code %help NAME}: the usage of one magic, from its declaration. */
+@Command(name = "help", description = "Show how to use a magic: %help NAME (also %NAME?).")
+final class HelpMagic implements Magic {
+
+    private final MagicRegistry registry;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "the magic, with or without % or %%")
+    String name;
+
+    HelpMagic(MagicRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.LINE;
+    }
+
+    @Override
+    public MagicOutcome run(MagicInvocation invocation) {
+        String bare = name.replaceFirst("^%+", "");
+        MagicRegistry.Entry entry = registry.find(bare);
+        if (entry == null) {
+            return MagicOutcome.of(ExecuteOutcome.failed(MagicDispatcher.unknown(registry, bare)));
+        }
+        return MagicOutcome.ok(MimeBundle.text(entry.usage()));
+    }
+}

@@ -1,0 +1,163 @@
+package concurrencylab.jshell;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import concurrencylab.core.CellContext;
+import concurrencylab.core.MimeBundle;
+import concurrencylab.runtime.Frames;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Kernel side of the side channel: one reader thread hands the runtime's output and displays to
+ * the cell they belong to; the kernel sends stop and barrier requests.
+ */
+final class SideChannel implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SideChannel.class.getName());
+
+    private final Socket socket;
+    private final DataOutputStream out;
+    private final CellRouter cells;
+    private final Map<Long, CompletableFuture<Void>> barriers = new ConcurrentHashMap<>();
+    private final Map<String, MimeBundle> results = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    SideChannel(Socket socket, CellRouter cells) throws IOException {
+        this.socket = socket;
+        this.out = new DataOutputStream(socket.getOutputStream());
+        this.cells = cells;
+        Thread reader = new Thread(this::readLoop, "concurrency-lab-runtime-events");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Asks the runtime to stop the running cell (the engine stream is busy while a cell runs). */
+    void stop() {
+        send(Frames.STOP, -1);
+    }
+
+    /**
+     * Waits until the runtime has sent everything written before now: output, displays and results.
+     * Returns false when the runtime did not answer in time or has gone.
+     */
+    boolean barrier(long timeoutMillis) {
+        long seq = sequence.incrementAndGet();
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        barriers.put(seq, answered);
+        try {
+            if (!send(Frames.BARRIER_REQUEST, seq)) {
+                return false;
+            }
+            CompletableFuture.anyOf(answered, closed).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return answered.isDone();
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        } finally {
+            barriers.remove(seq);
+        }
+    }
+
+    /** The rich bundle the runtime sent for a marked value, once. */
+    MimeBundle takeResult(String token) {
+        return results.remove(token);
+    }
+
+    private synchronized boolean send(byte type, long argument) {
+        try {
+            out.writeByte(type);
+            if (argument >= 0) {
+                out.writeLong(argument);
+            }
+            out.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void readLoop() {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16))) {
+            while (true) {
+                dispatch(in.readByte(), in);
+            }
+        } catch (IOException e) {
+            // The runtime ended; the engine notices on its own stream and reports it to the cell.
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "side channel failed", e);
+        } finally {
+            closed.complete(null);
+        }
+    }
+
+    private void dispatch(byte type, DataInputStream in) throws IOException {
+        switch (type) {
+            case Frames.STREAM -> {
+                CellContext cell = cells.find(Frames.readString(in));
+                String name = Frames.readString(in);
+                String text = Frames.readString(in);
+                if (cell != null) {
+                    cell.stream(name, text);
+                }
+            }
+            case Frames.DISPLAY -> {
+                CellContext cell = cells.find(Frames.readString(in));
+                MimeBundle bundle = bundle(Frames.readString(in));
+                String displayId = Frames.readString(in);
+                boolean update = in.readBoolean();
+                if (cell != null) {
+                    cell.display(bundle, displayId.isEmpty() ? null : displayId, update);
+                }
+            }
+            case Frames.CLEAR -> {
+                CellContext cell = cells.find(Frames.readString(in));
+                boolean wait = in.readBoolean();
+                if (cell != null) {
+                    cell.clearOutput(wait);
+                }
+            }
+            case Frames.RESULT -> {
+                String token = Frames.readString(in);
+                results.put(token, bundle(Frames.readString(in)));
+            }
+            case Frames.BARRIER -> {
+                CompletableFuture<Void> answered = barriers.get(in.readLong());
+                if (answered != null) {
+                    answered.complete(null);
+                }
+            }
+            default -> throw new IOException("unknown runtime frame " + type);
+        }
+    }
+
+    private static MimeBundle bundle(String json) {
+        JsonObject data = JsonParser.parseString(json).getAsJsonObject();
+        return new MimeBundle(data, new JsonObject());
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package concurrencylab.jshell;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Where each snippet came from (cell and line), so stack traces name cell lines. */
+final class SnippetOrigins {
+
+    record Origin(int executionCount, int firstLine) {
+    }
+
+    private final Map<String, Origin> bySnippetId = new ConcurrentHashMap<>();
+
+    void record(String snippetId, int executionCount, int firstLine) {
+        bySnippetId.put(snippetId, new Origin(executionCount, firstLine));
+    }
+
+    Origin find(String snippetId) {
+        return bySnippetId.get(snippetId);
+    }
+
+    void clear() {
+        bySnippetId.clear();
+    }
+}

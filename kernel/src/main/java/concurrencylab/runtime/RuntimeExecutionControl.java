@@ -1,0 +1,109 @@
+package concurrencylab.runtime;
+
+import com.google.gson.JsonObject;
+import concurrencylab.display.Renderers;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * JShell's local engine (it weaves stop checks into snippet code) with what the notebook needs:
+ * snippet classes recorded for worker JVMs, each cell's id handed to the threads it starts,
+ * rich values rendered here and sent ahead of the reply, output flushed when a snippet ends.
+ */
+final class RuntimeExecutionControl extends LocalExecutionControl {
+
+    /** Extension command: the id of the cell whose snippets come next. */
+    static final String CELL_COMMAND = RuntimeProtocol.CELL_COMMAND;
+
+    private final EventSender events;
+    private final OutputRouter output;
+    private final AtomicLong tokens = new AtomicLong();
+    /**
+     * A stop for the current cell that may have come while no snippet ran (between snippets, or while
+     * the next one compiled); it stops every later snippet of the cell. A new cell clears it.
+     */
+    private volatile boolean stopRequested;
+
+    RuntimeExecutionControl(EventSender events, OutputRouter output) {
+        this.events = events;
+        this.output = output;
+    }
+
+    @Override
+    public void load(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        for (ClassBytecodes cbc : cbcs) {
+            SnippetClassRegistry.record(cbc.name(), cbc.bytecodes());
+        }
+        super.load(cbcs);
+    }
+
+    @Override
+    public Object extensionCommand(String command, Object arg)
+            throws RunException, EngineTerminationException, InternalException {
+        if (CELL_COMMAND.equals(command)) {
+            stopRequested = false;
+            CurrentCell.enter((String) arg);
+            return null;
+        }
+        return super.extensionCommand(command, arg);
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        CapturedInvocation.prepare(doitMethod, this::stopIfRequested);
+        try {
+            String plain = super.invoke(CapturedInvocation.RUN);
+            return richOrPlain(CapturedInvocation.takeValue(), plain);
+        } finally {
+            CapturedInvocation.takeValue();
+        }
+    }
+
+    /** Stop for the current cell, from the side channel: now, and for the cell's later snippets. */
+    void requestStop() {
+        stopRequested = true;
+        try {
+            stop();
+        } catch (EngineTerminationException | InternalException e) {
+            // no snippet running yet: the flag stops it when it starts
+        }
+    }
+
+    /** On the snippet thread, before the snippet: the engine's stop makes the snippet's first stop check throw. */
+    private void stopIfRequested() {
+        if (stopRequested) {
+            try {
+                stop();
+            } catch (EngineTerminationException | InternalException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Override
+    public String varValue(String className, String varName)
+            throws RunException, EngineTerminationException, InternalException {
+        String plain = super.varValue(className, varName);
+        try {
+            Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            return richOrPlain(field.get(null), plain);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return plain;
+        }
+    }
+
+    private String richOrPlain(Object value, String plain) {
+        JsonObject bundle = Renderers.rich(value, null, plain);
+        if (bundle == null) {
+            return plain;
+        }
+        String token = Long.toString(tokens.incrementAndGet());
+        output.flushNow();
+        events.result(token, bundle.toString());
+        return ResultMarker.encode(token, plain);
+    }
+}

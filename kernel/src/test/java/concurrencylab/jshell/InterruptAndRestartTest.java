@@ -1,0 +1,124 @@
+package concurrencylab.jshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import concurrencylab.core.ExecuteOutcome;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Interrupts in both tiers, and recovery when the runtime JVM dies. Uses its own interpreter. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InterruptAndRestartTest {
+
+    private JShellInterpreter interpreter;
+
+    @BeforeAll
+    void start() {
+        interpreter = new JShellInterpreter(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1"));
+        interpreter.start();
+        ExecuteOutcome declared = interpreter.execute(
+                "import java.util.function.IntUnaryOperator;\nint twice(int a) { return 2 * a; }\nrecord Pair(int a, int b) {}\nint counter = 41;",
+                new RecordingCell());
+        assertTrue(declared.succeeded());
+    }
+
+    @AfterAll
+    void stop() {
+        interpreter.shutdown(false);
+    }
+
+    /** Runs a cell on another thread, interrupts it once it printed "started", returns outcome and latency. */
+    private record Interrupted(ExecuteOutcome outcome, long millis, RecordingCell cell) {
+    }
+
+    private Interrupted interruptAfterStart(String code) throws Exception {
+        RecordingCell cell = new RecordingCell();
+        CompletableFuture<ExecuteOutcome> running = CompletableFuture.supplyAsync(() -> interpreter.execute(code, cell));
+        assertTrue(cell.awaitStdout("started", 10_000), "the cell started");
+        long t0 = System.nanoTime();
+        interpreter.interrupt();
+        ExecuteOutcome outcome = running.get();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("interrupt latency for " + code.lines().reduce((a, b) -> b).orElse("") + ": " + millis + " ms");
+        return new Interrupted(outcome, millis, cell);
+    }
+
+    @Test
+    @Order(1)
+    void tightLoopStopsQuickly() throws Exception {
+        Interrupted result = interruptAfterStart("long n = 0;\nwhile (true) { if (n++ == 0) System.out.println(\"started\"); }");
+        assertEquals("Interrupted", result.outcome().error().ename());
+        assertTrue(result.millis() < 1_000, "tier 1 stopped the loop, took " + result.millis() + " ms");
+        assertTrue(!result.cell().stderr().contains("Runtime restarted"), "no restart was needed");
+        assertEquals("42", interpreter.execute("counter + 1", new RecordingCell()).result().data().get("text/plain").getAsString(),
+                "variables survive a tier-1 interrupt");
+    }
+
+    @Test
+    @Order(2)
+    void sleepingThreadsOfTheCellAreInterrupted() throws Exception {
+        Interrupted result = interruptAfterStart("{ System.out.println(\"started\"); Thread.sleep(60_000); }");
+        assertEquals("Interrupted", result.outcome().error().ename());
+        assertTrue(result.millis() < 1_000, "took " + result.millis() + " ms");
+    }
+
+    @Test
+    @Order(3)
+    void loopInsideJdkCodeRestartsTheRuntimeAndReplaysDeclarations() throws Exception {
+        Interrupted result = interruptAfterStart(
+                "long spin() { System.out.println(\"started\"); return LongStream.range(0, Long.MAX_VALUE).sum(); }\nspin()");
+        assertEquals("Interrupted", result.outcome().error().ename());
+        assertTrue(result.millis() < 6_000, "took " + result.millis() + " ms");
+        String stderr = result.cell().stderr();
+        assertTrue(stderr.contains("Runtime restarted"), stderr);
+        assertTrue(stderr.contains("twice") && stderr.contains("Pair"), stderr);
+        assertTrue(stderr.contains("counter"), stderr);
+        ExecuteOutcome after = interpreter.execute("twice(21) + new Pair(1, 2).b()", new RecordingCell());
+        assertEquals("44", after.result().data().get("text/plain").getAsString());
+        assertEquals("0", interpreter.execute("counter", new RecordingCell()).result().data().get("text/plain").getAsString(),
+                "variables come back declared but without their values");
+    }
+
+    @Test
+    @Order(4)
+    void systemExitIsReportedAndTheNextCellWorks() {
+        RecordingCell cell = new RecordingCell();
+        ExecuteOutcome outcome = interpreter.execute("System.exit(7);", cell);
+        assertEquals("RuntimeDied", outcome.error().ename());
+        assertTrue(outcome.error().evalue().contains("exit code 7"), outcome.error().evalue());
+        assertTrue(cell.stderr().contains("Runtime restarted"), cell.stderr());
+        ExecuteOutcome after = interpreter.execute("twice(5)", new RecordingCell());
+        assertEquals("10", after.result().data().get("text/plain").getAsString());
+    }
+
+    @Test
+    @Order(5)
+    void runningOutOfMemoryRestartsTheRuntime() {
+        RecordingCell cell = new RecordingCell();
+        ExecuteOutcome outcome = interpreter.execute("var hog = new ArrayList<long[]>();\nwhile (true) hog.add(new long[1 << 20]);", cell);
+        assertEquals("RuntimeDied", outcome.error().ename());
+        assertTrue(outcome.error().evalue().contains("out of memory"), outcome.error().evalue());
+        assertEquals("6", interpreter.execute("twice(3)", new RecordingCell()).result().data().get("text/plain").getAsString());
+    }
+
+    @Test
+    @Order(6)
+    void runtimeEndingBetweenCellsIsReportedByTheNextCell() throws Exception {
+        RecordingCell cell = new RecordingCell();
+        interpreter.execute("new Thread(() -> { try { Thread.sleep(100); } catch (InterruptedException e) {} System.exit(9); }).start();", cell);
+        Thread.sleep(1_000);
+        RecordingCell next = new RecordingCell();
+        ExecuteOutcome outcome = interpreter.execute("twice(4)", next);
+        assertEquals("8", outcome.result().data().get("text/plain").getAsString());
+        assertTrue(next.stderr().contains("ended after the previous cell (exit code 9)"), next.stderr());
+    }
+}
