@@ -60,6 +60,7 @@ public final class KernelClient implements AutoCloseable {
     private final ZMQ.Socket control;
     private final ZMQ.Socket iopub;
     private final String session = UUID.randomUUID().toString();
+    private final List<Message> allIopub = new ArrayList<>();
 
     public KernelClient(ConnectionInfo info) {
         this.info = info;
@@ -166,6 +167,7 @@ public final class KernelClient implements AutoCloseable {
                 }
                 if (poller.pollin(1)) {
                     Message m = receive(iopub);
+                    allIopub.add(m);
                     if (parentId(m).equals(msgId)) {
                         published.add(m);
                         idle |= m.type().equals("status") && m.content().get("execution_state").getAsString().equals("idle");
@@ -176,6 +178,33 @@ public final class KernelClient implements AutoCloseable {
             poller.close();
         }
         return reply == null ? null : new Exchange(reply, published);
+    }
+
+    /** Waits until an iopub message matching {@code wanted} has been seen (also earlier ones count). */
+    public Message awaitIopub(java.util.function.Predicate<Message> wanted, Duration timeout) throws ProtocolException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (Message m : allIopub) {
+                if (wanted.test(m)) {
+                    return m;
+                }
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return null;
+            }
+            iopub.setReceiveTimeOut((int) Math.max(1, left));
+            ZMsg msg = ZMsg.recvMsg(iopub);
+            if (msg != null) {
+                List<byte[]> frames = new ArrayList<>();
+                msg.forEach(f -> frames.add(f.getData()));
+                allIopub.add(codec.decode(frames));
+            }
+        }
+    }
+
+    public static String parentOf(Message m) {
+        return parentId(m);
     }
 
     public ZMQ.Socket shellSocket() {

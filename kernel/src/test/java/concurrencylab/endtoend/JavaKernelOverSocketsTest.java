@@ -1,0 +1,108 @@
+package concurrencylab.endtoend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import concurrencylab.core.KernelLauncher;
+import concurrencylab.jshell.JShellInterpreter;
+import concurrencylab.protocol.Header;
+import concurrencylab.protocol.Message;
+import concurrencylab.testing.KernelClient;
+import concurrencylab.transport.ConnectionInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real kernel: JeroMQ sockets, protocol core, JShell and a runtime JVM, driven like a front end would. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JavaKernelOverSocketsTest {
+
+    @TempDir
+    static Path dir;
+    static KernelClient client;
+    static CompletableFuture<Integer> exit;
+
+    @BeforeAll
+    static void startKernel() throws Exception {
+        Path connectionFile = KernelClient.writeConnectionFile(dir);
+        exit = CompletableFuture.supplyAsync(() -> KernelLauncher.run(connectionFile, JShellInterpreter::new));
+        client = new KernelClient(ConnectionInfo.load(connectionFile));
+        client.awaitReady(Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void closeClient() {
+        client.close();
+    }
+
+    private static String text(Message m) {
+        return m.content().getAsJsonObject("data").get("text/plain").getAsString();
+    }
+
+    @Test
+    @Order(1)
+    void evaluatesTheLastExpression() throws Exception {
+        KernelClient.Exchange cell = client.execute("int x = 20;\nx * 2 + 2");
+        assertEquals("ok", cell.reply().content().get("status").getAsString(), cell.reply().content().toString());
+        assertEquals("42", text(cell.ofType("execute_result").get(0)));
+    }
+
+    @Test
+    @Order(2)
+    void threadOutputThatOutlivesTheCellReachesThatCell() throws Exception {
+        KernelClient.Exchange cell = client.execute("""
+                new Thread(() -> {
+                    try { Thread.sleep(300); } catch (InterruptedException e) { }
+                    System.out.println("late line");
+                }).start();
+                """);
+        assertEquals("ok", cell.reply().content().get("status").getAsString());
+        String cellId = cell.reply().parentHeader().get("msg_id").getAsString();
+        // The late line arrives on iopub after the reply, still under this cell's header.
+        Message late = client.awaitIopub(m -> m.type().equals("stream") && KernelClient.parentOf(m).equals(cellId), Duration.ofSeconds(5));
+        assertTrue(late != null, "the late line never arrived");
+        assertEquals("late line\n", late.content().get("text").getAsString());
+    }
+
+    @Test
+    @Order(3)
+    void interruptOverControlStopsATightLoop() throws Exception {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", "while (true) { }");
+        content.addProperty("allow_stdin", false);
+        Header running = client.sendShell("execute_request", content);
+        Thread.sleep(500);
+        long start = System.nanoTime();
+        client.control("interrupt_request", "{}");
+        KernelClient.Exchange stopped = client.collect(client.shellSocket(), running.msgId(), Duration.ofSeconds(10));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("error", stopped.reply().content().get("status").getAsString());
+        assertTrue(millis < 1500, "interrupt took " + millis + " ms");
+        assertEquals("ok", client.execute("x").reply().content().get("status").getAsString(), "declarations survive an interrupt");
+    }
+
+    @Test
+    @Order(4)
+    void shutdownEndsTheRuntimeToo() throws Exception {
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        assertTrue(!children.isEmpty(), "a runtime JVM runs the cells");
+        long start = System.nanoTime();
+        client.control("shutdown_request", "{\"restart\": false}");
+        assertEquals(0, exit.get(5, TimeUnit.SECONDS));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        for (ProcessHandle child : children) {
+            child.onExit().get(2, TimeUnit.SECONDS);
+        }
+        assertTrue(millis < 1500, "shutdown took " + millis + " ms");
+    }
+}
