@@ -30,12 +30,19 @@ def kernel_pid(manager):
     return manager.provisioner.process.pid
 
 
+def shell_reply(client, msg_id, timeout=TIMEOUT):
+    """The reply to msg_id, passing over replies to earlier requests."""
+    deadline = time.monotonic() + timeout
+    while True:
+        reply = client.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
 def run_cell(client, code, timeout=TIMEOUT, **options):
     """Executes code; returns (reply content, iopub messages of that cell up to idle)."""
     msg_id = client.execute(code, **options)
-    reply = client.get_shell_msg(timeout=timeout)
-    while reply["parent_header"].get("msg_id") != msg_id:
-        reply = client.get_shell_msg(timeout=timeout)
+    reply = shell_reply(client, msg_id, timeout)
     return reply["content"], iopub_until_idle(client, msg_id, timeout)
 
 
@@ -81,10 +88,9 @@ class SharedKernelTests(unittest.TestCase):
         time.sleep(0.3)  # let the loop get going
         started = time.monotonic()
         self.manager.interrupt_kernel()
-        reply = self.client.get_shell_msg(timeout=TIMEOUT)
+        reply = shell_reply(self.client, msg_id)
         elapsed = time.monotonic() - started
         iopub_until_idle(self.client, msg_id)
-        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         self.assertLess(elapsed, 1.0, f"execute_reply came {elapsed:.3f} s after the interrupt")
         self.assertNotEqual(reply["content"]["status"], "ok")
 
@@ -108,7 +114,7 @@ class SharedKernelTests(unittest.TestCase):
         self.assertEqual(request["msg_type"], "input_request")
         self.assertEqual(request["parent_header"]["msg_id"], msg_id)
         self.client.input("forty-two")
-        reply = self.client.get_shell_msg(timeout=TIMEOUT)
+        reply = shell_reply(self.client, msg_id)
         messages = iopub_until_idle(self.client, msg_id)
         self.assertEqual(reply["content"]["status"], "ok", reply["content"])
         self.assertEqual(plain_result(messages), '"got forty-two"')
@@ -124,7 +130,7 @@ class SharedKernelTests(unittest.TestCase):
     def test_connect_request_replies_with_the_ports_and_status_ok(self):
         msg = self.client.session.msg("connect_request", {})
         self.client.shell_channel.send(msg)
-        reply = self.client.get_shell_msg(timeout=TIMEOUT)
+        reply = shell_reply(self.client, msg["header"]["msg_id"])
         self.assertEqual(reply["msg_type"], "connect_reply")
         self.assertEqual(reply["content"]["status"], "ok")
         info = self.manager.get_connection_info()
@@ -132,9 +138,7 @@ class SharedKernelTests(unittest.TestCase):
             self.assertEqual(reply["content"][f"{channel}_port"], info[f"{channel}_port"], channel)
 
     def test_comm_info_replies_with_status_ok(self):
-        msg_id = self.client.comm_info()
-        reply = self.client.get_shell_msg(timeout=TIMEOUT)
-        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        reply = shell_reply(self.client, self.client.comm_info())
         self.assertEqual(reply["content"]["status"], "ok")
         self.assertIsInstance(reply["content"]["comms"], dict)
 
@@ -172,8 +176,9 @@ class SharedKernelTests(unittest.TestCase):
             shell.close()
 
         for name in ("forgedWrongSignature", "forgedNoSignature"):
-            content, _ = run_cell(self.client, name)
+            content, _ = run_cell(self.client, name, stop_on_error=False)
             self.assertEqual(content["status"], "error", f"{name} exists: a forged cell ran")
+            self.assertIn(name, json.dumps(content))
         content, messages = run_cell(self.client, "properlySigned")
         self.assertEqual(plain_result(messages), "1")
 
@@ -187,8 +192,9 @@ class ShutdownTest(unittest.TestCase):
             self.assertEqual(content["status"], "ok")
             pids = proctree.tree(kernel_pid(manager))
             started = time.monotonic()
-            client.shutdown()
-            reply = client.get_shell_msg(timeout=TIMEOUT)
+            msg_id = client.shutdown()  # jupyter_client sends it on the control channel
+            reply = client.get_control_msg(timeout=TIMEOUT)
+            self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
             self.assertEqual(reply["msg_type"], "shutdown_reply")
             self.assertEqual(reply["content"]["status"], "ok")
             manager.provisioner.process.wait(timeout=10)
