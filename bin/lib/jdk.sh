@@ -48,4 +48,5 @@ use_jdk() {
   export JAVA_HOME=$best_home
   export PATH="$JAVA_HOME/bin:$PATH"
   JAVA="$JAVA_HOME/bin/java"
+  JDK_FEATURE=$best_version
 }
