@@ -22,7 +22,9 @@ import java.util.List;
  * <p>C2 never pays off in the kernel: its compiler threads compete with javac for the two cores
  * while the session is young, and the kernel's hot path is javac itself. The serial collector
  * suits a single-user process with a small heap. The class-data sharing archive of the jar's own
- * classes (JDK 19+) is written on the first exit and makes later starts load them from memory.
+ * classes (JDK 19+) is written on the first exit and makes later starts load them from memory;
+ * after the jar is rebuilt the JVM finds the archive stale and writes a new one, and its logging
+ * of that (warnings on stdout) is switched off because it is expected, not a problem.
  * The kernel never opens a window; headless keeps AWT from looking for a display.
  */
 public final class JvmOptions {
@@ -37,6 +39,7 @@ public final class JvmOptions {
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+AutoCreateSharedArchive",
                 "-XX:SharedArchiveFile=" + sharedArchive,
+                "-Xlog:cds=off,cds+dynamic=off",
                 "-Djava.awt.headless=true");
     }
 }
