@@ -1,0 +1,42 @@
+package concurrencylab;
+
+import concurrencylab.cli.InstallCommand;
+import concurrencylab.cli.KernelCommand;
+import concurrencylab.cli.UninstallCommand;
+import concurrencylab.cli.UserFacingErrors;
+import concurrencylab.cli.VersionInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Command line of the runnable jar: run the kernel, install or uninstall its kernelspec. */
+@Command(
+        name = "concurrency-lab",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionInfo.class,
+        description = "A Jupyter kernel for Java on JShell, made for teaching and measuring concurrency.",
+        subcommands = {KernelCommand.class, InstallCommand.class, UninstallCommand.class})
+public final class Main implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: use kernel, install or uninstall.");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code execute} on it to check exit codes and messages. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setParameterExceptionHandler(UserFacingErrors::shortUsage);
+        commandLine.setExecutionExceptionHandler(UserFacingErrors::oneLineReason);
+        return commandLine;
+    }
+}

@@ -1,0 +1,23 @@
+package concurrencylab.cli;
+
+import concurrencylab.core.KernelLauncher;
+import concurrencylab.jshell.JShellInterpreter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kernel -f FILE}: what Jupyter runs, through {@code kernel.json}. */
+@Command(name = "kernel", mixinStandardHelpOptions = true,
+        description = "Run the kernel for the Jupyter connection file FILE (Jupyter does this for you).")
+public final class KernelCommand implements Callable<Integer> {
+
+    @Option(names = {"-f", "--connection-file"}, paramLabel = "FILE", required = true,
+            description = "The connection file Jupyter wrote (ports, key, transport).")
+    Path connectionFile;
+
+    @Override
+    public Integer call() {
+        return KernelLauncher.run(connectionFile, JShellInterpreter::new);
+    }
+}

@@ -1,0 +1,45 @@
+package concurrencylab.install;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * JVM flags of the kernel process, chosen by measurement on a 2-core machine (JShell in-process,
+ * 60 evaluations of {@code 1+1}, JDK 25):
+ *
+ * <pre>
+ * flags                            JShell ready   warm eval median / p90   RSS
+ * (defaults: G1, C1+C2)            760-910 ms     20 / 36-42 ms            317-346 MiB
+ * -XX:+UseSerialGC                 680-850 ms     16-20 / 30-36 ms         252-262 MiB
+ *   + -XX:TieredStopAtLevel=1      390-560 ms     11.4-12 / 14-17 ms       202-222 MiB
+ *   + dynamic CDS archive          550 ms         10-12 / 12-16 ms         206-229 MiB
+ * </pre>
+ *
+ * <p>and {@code java -jar concurrency-lab.jar --version}: defaults 0.44-0.57 s, 63 MiB; serial GC and
+ * C1 only 0.27-0.36 s, 57 MiB; with the archive 0.25-0.31 s, 50-53 MiB (the first run, which writes
+ * the archive at exit, 0.64 s).
+ *
+ * <p>C2 never pays off in the kernel: its compiler threads compete with javac for the two cores
+ * while the session is young, and the kernel's hot path is javac itself. The serial collector
+ * suits a single-user process with a small heap. The class-data sharing archive of the jar's own
+ * classes (JDK 19+) is written on the first exit and makes later starts load them from memory;
+ * after the jar is rebuilt the JVM finds the archive stale and writes a new one, and its logging
+ * of that (warnings on stdout) is switched off because it is expected, not a problem.
+ * The kernel never opens a window; headless keeps AWT from looking for a display.
+ */
+public final class JvmOptions {
+
+    private JvmOptions() {
+    }
+
+    /** The flags for the kernel JVM; {@code sharedArchive} is where its class-data archive lives. */
+    public static List<String> forKernel(Path sharedArchive) {
+        return List.of(
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + sharedArchive,
+                "-Xlog:cds=off,cds+dynamic=off",
+                "-Djava.awt.headless=true");
+    }
+}
