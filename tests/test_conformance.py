@@ -51,8 +51,8 @@ class ConcurrencyLabConformance(jupyter_kernel_test.KernelTests):
 
     code_display_data = [
         {"code": 'display("a plain string")', "mime": "text/plain"},
-        {"code": 'html("<b>bold</b>")', "mime": "text/html"},
-        {"code": 'markdown("*emphasis*")', "mime": "text/markdown"},
+        {"code": 'display(html("<b>bold</b>"))', "mime": "text/html"},
+        {"code": 'display(markdown("*emphasis*"))', "mime": "text/markdown"},
         {"code": 'display("<i>raw</i>", "text/html")', "mime": "text/html"},
         {
             "code": "display(new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_INT_RGB))",

@@ -48,7 +48,7 @@ final class ExecuteHandler implements Handler {
             iopub.publish("execute_input", parent, input);
         }
 
-        KernelCell cell = new KernelCell(message, session, iopub, transport, count, silent, request.bool("allow_stdin", true));
+        KernelCell cell = new KernelCell(message, session, iopub, transport, count, silent, request.bool("allow_stdin", true), OutputBudget.fromEnvironment());
         running.set(cell);
         ExecuteOutcome outcome;
         try {

@@ -21,10 +21,12 @@ final class KernelCell implements CellContext {
     private final boolean silent;
     private final boolean allowStdin;
     private final JsonArray payloads = new JsonArray();
+    private final OutputBudget budget;
     private volatile boolean cancelled;
 
     KernelCell(Message request, String session, IoPub iopub, Transport transport,
-               int executionCount, boolean silent, boolean allowStdin) {
+               int executionCount, boolean silent, boolean allowStdin, OutputBudget budget) {
+        this.budget = budget;
         this.request = request;
         this.session = session;
         this.iopub = iopub;
@@ -56,6 +58,16 @@ final class KernelCell implements CellContext {
 
     @Override
     public void stream(String name, String text) {
+        String admitted = budget.admit(text);
+        if (!admitted.isEmpty()) {
+            publishStream(name, admitted);
+        }
+        if (budget.firstDrop()) {
+            publishStream("stderr", budget.note());
+        }
+    }
+
+    private void publishStream(String name, String text) {
         JsonObject content = new JsonObject();
         content.addProperty("name", name);
         content.addProperty("text", text);
