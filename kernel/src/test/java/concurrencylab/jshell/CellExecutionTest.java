@@ -106,6 +106,15 @@ class CellExecutionTest {
     }
 
     @Test
+    void parallelStreamOutputGoesToTheCellRunningIt() {
+        String code = "IntStream.range(0, 64).parallel().forEach(i -> System.out.println(\"item \" + i));";
+        run(code, new RecordingCell());
+        RecordingCell second = new RecordingCell();
+        run(code, second);
+        assertEquals(64, second.stdout().lines().count(), "common-pool workers made for the first cell print into the second");
+    }
+
+    @Test
     void eightThreadsTimesTenThousandLinesAllArriveInOrder() {
         RecordingCell cell = new RecordingCell();
         ExecuteOutcome outcome = run("""
