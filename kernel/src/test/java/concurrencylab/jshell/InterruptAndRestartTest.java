@@ -115,7 +115,7 @@ class InterruptAndRestartTest {
     void runtimeEndingBetweenCellsIsReportedByTheNextCell() throws Exception {
         RecordingCell cell = new RecordingCell();
         interpreter.execute("new Thread(() -> { try { Thread.sleep(100); } catch (InterruptedException e) {} System.exit(9); }).start();", cell);
-        Thread.sleep(1_000);
+        assertTrue(interpreter.awaitRuntimeExit(10_000), "the runtime exited");
         RecordingCell next = new RecordingCell();
         ExecuteOutcome outcome = interpreter.execute("twice(4)", next);
         assertEquals("8", outcome.result().data().get("text/plain").getAsString());
