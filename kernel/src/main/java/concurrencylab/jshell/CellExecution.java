@@ -55,7 +55,7 @@ final class CellExecution {
             if (kind != Kind.EXPRESSION) {
                 engine.enterCell(cell.cellId());
             }
-            ExecuteOutcome outcome = runPieces(engine, new CellText(code), lineShift, cell, running);
+            ExecuteOutcome outcome = runPieces(engine, new CellText(code), lineShift, cell, running, kind);
             if (!engine.alive()) {
                 return recover(engine, cell, running);
             }
@@ -71,7 +71,7 @@ final class CellExecution {
     }
 
     private ExecuteOutcome runPieces(Engine engine, CellText text, int lineShift, CellContext cell,
-                                     EngineSupervisor.Running running) {
+                                     EngineSupervisor.Running running, Kind kind) {
         JShell jshell = engine.jshell();
         List<Piece> pieces = CellSplitter.split(engine.analysis(), text.text());
         MimeBundle result = null;
@@ -95,6 +95,9 @@ final class CellExecution {
             }
             Snippet snippet = main.snippet();
             origins.record(snippet.id(), cell.executionCount(), text.lineOf(piece.offset()) + lineShift);
+            if (kind != Kind.USER) {
+                origins.markNotReplayed(snippet.id());
+            }
             if (main.status() == Snippet.Status.REJECTED) {
                 List<jdk.jshell.Diag> diagnostics = jshell.diagnostics(snippet).toList();
                 if (diagnostics.isEmpty() && !(snippet instanceof DeclarationSnippet)) {

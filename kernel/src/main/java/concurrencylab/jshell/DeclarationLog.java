@@ -25,6 +25,7 @@ final class DeclarationLog {
         List<Declaration> live = new ArrayList<>();
         jshell.snippets()
                 .filter(s -> !engine.startupSnippet(s))
+                .filter(s -> origins.replayed(s.id()))
                 .filter(s -> jshell.status(s).isActive())
                 .sorted(Comparator.comparingInt(s -> idNumber(s.id())))
                 .forEach(s -> {

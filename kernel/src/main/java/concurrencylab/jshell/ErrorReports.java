@@ -76,14 +76,32 @@ final class ErrorReports {
         String name = exception instanceof EvalException eval ? eval.getExceptionClassName() : "UnresolvedReference";
         String message = exception.getMessage();
         traceback.add(prefix + name + (message == null ? "" : ": " + message));
+        String previous = null;
+        int repeats = 0;
         for (StackTraceElement frame : exception.getStackTrace()) {
             String shown = frame(frame, origins, currentCell);
-            if (shown != null) {
-                traceback.add("    at " + shown);
+            if (shown == null) {
+                continue;
             }
+            String line = "    at " + shown;
+            if (line.equals(previous)) {
+                repeats++; // deep recursion: one line per distinct frame, then a count
+                continue;
+            }
+            addRepeats(traceback, repeats);
+            repeats = 0;
+            traceback.add(line);
+            previous = line;
         }
+        addRepeats(traceback, repeats);
         if (exception.getCause() instanceof JShellException cause && cause != exception) {
             appendTrace(traceback, cause, origins, currentCell, "Caused by: ");
+        }
+    }
+
+    private static void addRepeats(List<String> traceback, int repeats) {
+        if (repeats > 0) {
+            traceback.add("    ... the line above " + repeats + " more time" + (repeats == 1 ? "" : "s"));
         }
     }
 

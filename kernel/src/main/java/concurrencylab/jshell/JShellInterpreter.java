@@ -124,6 +124,11 @@ public final class JShellInterpreter implements Interpreter {
         return CodeAssist.isComplete(supervisor.engine().analysis(), code);
     }
 
+    /** Waits for the current runtime JVM to end on its own (for tests of recovery). */
+    boolean awaitRuntimeExit(long millis) {
+        return supervisor.engine().runtime().awaitExit(millis);
+    }
+
     @Override
     public void interrupt() {
         supervisor.interrupt();

@@ -26,6 +26,9 @@ final class LsMagic implements Magic {
         StringBuilder text = new StringBuilder();
         for (Kind kind : Kind.values()) {
             text.append(kind == Kind.LINE ? "Line magics:\n" : "Cell magics:\n");
+            if (registry.all().stream().noneMatch(entry -> entry.kind() == kind)) {
+                text.append("  (none)\n");
+            }
             for (MagicRegistry.Entry entry : registry.all()) {
                 if (entry.kind() == kind) {
                     String[] description = entry.spec().usageMessage().description();

@@ -44,7 +44,10 @@ final class MagicRegistry {
     void add(Supplier<Magic> factory) {
         Magic sample = factory.get();
         CommandLine.Model.CommandSpec spec = new CommandLine(sample).getCommandSpec();
-        byName.put(spec.name(), new Entry(spec.name(), sample.kind(), factory, spec));
+        String name = spec.name();
+        // Usage lines show the magic as it is typed.
+        spec.name((sample.kind() == Magic.Kind.CELL ? "%%" : "%") + name);
+        byName.put(name, new Entry(name, sample.kind(), factory, spec));
     }
 
     Entry find(String name) {

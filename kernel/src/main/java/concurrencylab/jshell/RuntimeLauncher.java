@@ -25,9 +25,13 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class RuntimeLauncher implements ExecutionControlProvider {
 
-    /** Extra JVM options for the runtime, replacing the defaults below. */
+    /** JVM options for the runtime (for example {@code -Xmx4g}), replacing the default heap cap below. */
     static final String OPTIONS_VARIABLE = "CONCURRENCY_LAB_RUNTIME_OPTS";
-    private static final String DEFAULT_OPTIONS = "-Xmx1g -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /**
+     * A heap cap so a heap-filling cell ends in seconds, not in swapping. JIT and GC stay at the JVM's
+     * defaults: cells measure concurrency, so the runtime must behave like an ordinary JVM.
+     */
+    private static final String DEFAULT_OPTIONS = "-Xmx1g";
     private static final int CONNECT_TIMEOUT_MILLIS = 30_000;
 
     private final CellRouter cells;
@@ -109,6 +113,9 @@ final class RuntimeLauncher implements ExecutionControlProvider {
     private Process launch(int port) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // An OutOfMemoryError ends the runtime, which is then restarted with the declarations, instead of
+        // leaving a half-broken JVM behind; given first so the options may still turn it off.
+        command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(runtimeOptions);
         command.add("-Djava.awt.headless=true");
         command.add("-Dstdout.encoding=UTF-8");

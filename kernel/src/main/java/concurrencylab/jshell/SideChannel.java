@@ -100,8 +100,6 @@ final class SideChannel implements AutoCloseable {
             }
         } catch (IOException e) {
             // The runtime ended; the engine notices on its own stream and reports it to the cell.
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "side channel failed", e);
         } finally {
             closed.complete(null);
         }
@@ -113,25 +111,19 @@ final class SideChannel implements AutoCloseable {
                 CellContext cell = cells.find(Frames.readString(in));
                 String name = Frames.readString(in);
                 String text = Frames.readString(in);
-                if (cell != null) {
-                    cell.stream(name, text);
-                }
+                deliver(cell, c -> c.stream(name, text));
             }
             case Frames.DISPLAY -> {
                 CellContext cell = cells.find(Frames.readString(in));
                 MimeBundle bundle = bundle(Frames.readString(in));
                 String displayId = Frames.readString(in);
                 boolean update = in.readBoolean();
-                if (cell != null) {
-                    cell.display(bundle, displayId.isEmpty() ? null : displayId, update);
-                }
+                deliver(cell, c -> c.display(bundle, displayId.isEmpty() ? null : displayId, update));
             }
             case Frames.CLEAR -> {
                 CellContext cell = cells.find(Frames.readString(in));
                 boolean wait = in.readBoolean();
-                if (cell != null) {
-                    cell.clearOutput(wait);
-                }
+                deliver(cell, c -> c.clearOutput(wait));
             }
             case Frames.RESULT -> {
                 String token = Frames.readString(in);
@@ -144,6 +136,18 @@ final class SideChannel implements AutoCloseable {
                 }
             }
             default -> throw new IOException("unknown runtime frame " + type);
+        }
+    }
+
+    /** A failing cell context must not stop the events of all the others. */
+    private static void deliver(CellContext cell, java.util.function.Consumer<CellContext> event) {
+        if (cell == null) {
+            return;
+        }
+        try {
+            event.accept(cell);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not deliver runtime output to cell " + cell.cellId(), e);
         }
     }
 

@@ -10,9 +10,19 @@ final class SnippetOrigins {
     }
 
     private final Map<String, Origin> bySnippetId = new ConcurrentHashMap<>();
+    private final java.util.Set<String> notReplayed = ConcurrentHashMap.newKeySet();
 
     void record(String snippetId, int executionCount, int firstLine) {
         bySnippetId.put(snippetId, new Origin(executionCount, firstLine));
+    }
+
+    /** Kernel-generated snippets (and user expressions) are not declared again after a restart. */
+    void markNotReplayed(String snippetId) {
+        notReplayed.add(snippetId);
+    }
+
+    boolean replayed(String snippetId) {
+        return !notReplayed.contains(snippetId);
     }
 
     Origin find(String snippetId) {
@@ -21,5 +31,6 @@ final class SnippetOrigins {
 
     void clear() {
         bySnippetId.clear();
+        notReplayed.clear();
     }
 }

@@ -71,6 +71,16 @@ class CellExecutionTest {
     }
 
     @Test
+    void deepRecursionIsReportedCompactly() {
+        ExecuteOutcome outcome = run("int down(int n) { return down(n + 1) + 1; }\ndown(0)", new RecordingCell());
+        assertEquals("java.lang.StackOverflowError", outcome.error().ename());
+        List<String> traceback = outcome.error().traceback();
+        assertTrue(traceback.size() < 6, traceback::toString);
+        assertTrue(traceback.get(2).matches("    \\.\\.\\. the line above \\d+ more times"), traceback::toString);
+        assertEquals("2", value("1 + 1"), "the runtime is fine afterwards");
+    }
+
+    @Test
     void stdoutFromAPoolThreadArrivesAfterTheCellEnded() throws Exception {
         RecordingCell cell = new RecordingCell();
         ExecuteOutcome outcome = run("""
@@ -96,6 +106,15 @@ class CellExecutionTest {
     }
 
     @Test
+    void parallelStreamOutputGoesToTheCellRunningIt() {
+        String code = "IntStream.range(0, 64).parallel().forEach(i -> System.out.println(\"item \" + i));";
+        run(code, new RecordingCell());
+        RecordingCell second = new RecordingCell();
+        run(code, second);
+        assertEquals(64, second.stdout().lines().count(), "common-pool workers made for the first cell print into the second");
+    }
+
+    @Test
     void eightThreadsTimesTenThousandLinesAllArriveInOrder() {
         RecordingCell cell = new RecordingCell();
         ExecuteOutcome outcome = run("""
@@ -117,6 +136,19 @@ class CellExecutionTest {
             assertEquals(next[thread], Integer.parseInt(parts[1]), "order of thread " + thread);
             next[thread]++;
         }
+    }
+
+    @Test
+    void outputArrivesWhileTheCellIsStillRunning() throws Exception {
+        RecordingCell cell = new RecordingCell();
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> run("System.out.println(\"tick\");\nThread.sleep(1500);", cell));
+        long t0 = System.nanoTime();
+        assertTrue(cell.awaitStdout("tick", 1_400));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(!running.isDone(), "the cell was still running when its output arrived");
+        System.out.println("live output arrived within " + millis + " ms of the cell starting");
+        assertTrue(running.get().succeeded());
     }
 
     @Test
@@ -186,6 +218,15 @@ class CellExecutionTest {
         ExecuteOutcome outcome = run("new BufferedReader(new InputStreamReader(System.in)).readLine()", cell);
         assertEquals("java.io.IOException", outcome.error().ename());
         assertTrue(outcome.error().evalue().contains("allow_stdin is false"), outcome.error().evalue());
+    }
+
+    @Test
+    void userExpressionsAreEvaluatedQuietly() {
+        run("int width = 6;", new RecordingCell());
+        var value = interpreter.evaluateExpression("width * 7");
+        assertEquals("42", value.value().data().get("text/plain").getAsString());
+        var error = interpreter.evaluateExpression("noSuchName + 1");
+        assertEquals("CompilationError", error.error().ename());
     }
 
     @Test

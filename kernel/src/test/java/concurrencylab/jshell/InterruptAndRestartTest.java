@@ -29,6 +29,8 @@ class InterruptAndRestartTest {
                 "import java.util.function.IntUnaryOperator;\nint twice(int a) { return 2 * a; }\nrecord Pair(int a, int b) {}\nint counter = 41;",
                 new RecordingCell());
         assertTrue(declared.succeeded());
+        ExecuteOutcome internal = interpreter.session().executeInternal("int kernelHelper() { return 1; }", new RecordingCell());
+        assertTrue(internal.succeeded());
     }
 
     @AfterAll
@@ -82,6 +84,7 @@ class InterruptAndRestartTest {
         assertTrue(stderr.contains("Runtime restarted"), stderr);
         assertTrue(stderr.contains("twice") && stderr.contains("Pair"), stderr);
         assertTrue(stderr.contains("counter"), stderr);
+        assertTrue(!stderr.contains("kernelHelper"), "kernel-generated code is not replayed: " + stderr);
         ExecuteOutcome after = interpreter.execute("twice(21) + new Pair(1, 2).b()", new RecordingCell());
         assertEquals("44", after.result().data().get("text/plain").getAsString());
         assertEquals("0", interpreter.execute("counter", new RecordingCell()).result().data().get("text/plain").getAsString(),
@@ -115,7 +118,7 @@ class InterruptAndRestartTest {
     void runtimeEndingBetweenCellsIsReportedByTheNextCell() throws Exception {
         RecordingCell cell = new RecordingCell();
         interpreter.execute("new Thread(() -> { try { Thread.sleep(100); } catch (InterruptedException e) {} System.exit(9); }).start();", cell);
-        Thread.sleep(1_000);
+        assertTrue(interpreter.awaitRuntimeExit(10_000), "the runtime exited");
         RecordingCell next = new RecordingCell();
         ExecuteOutcome outcome = interpreter.execute("twice(4)", next);
         assertEquals("8", outcome.result().data().get("text/plain").getAsString());

@@ -25,8 +25,8 @@ class MagicDispatchTest {
 
     @Test
     void helpShowsUsage() {
-        assertTrue(text(interpreter.execute("%help lsmagic", new RecordingCell())).contains("Usage: lsmagic"));
-        assertTrue(text(interpreter.execute("%lsmagic?", new RecordingCell())).contains("Usage: lsmagic"));
+        assertTrue(text(interpreter.execute("%help lsmagic", new RecordingCell())).contains("Usage: %lsmagic"));
+        assertTrue(text(interpreter.execute("%lsmagic?", new RecordingCell())).contains("Usage: %lsmagic"));
     }
 
     @Test
@@ -42,7 +42,7 @@ class MagicDispatchTest {
         ExecuteOutcome outcome = interpreter.execute("%lsmagic --fast", new RecordingCell());
         assertEquals("UsageError", outcome.error().ename());
         assertTrue(outcome.error().evalue().contains("--fast"), outcome.error().evalue());
-        assertTrue(outcome.error().traceback().get(1).contains("lsmagic"), outcome.error().traceback()::toString);
+        assertTrue(outcome.error().traceback().get(1).contains("%lsmagic"), outcome.error().traceback()::toString);
         ExecuteOutcome missing = interpreter.execute("%help", new RecordingCell());
         assertEquals("UsageError", missing.error().ename());
         assertTrue(missing.error().evalue().contains("NAME"), missing.error().evalue());
