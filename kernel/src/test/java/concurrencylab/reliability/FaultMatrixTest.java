@@ -1,0 +1,191 @@
+package concurrencylab.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import concurrencylab.protocol.Header;
+import concurrencylab.testing.KernelClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The faults a student's cell can cause, one after another on one kernel: after each, the next cell
+ * runs, earlier declarations still work, no core stays busy. Each row prints its figure
+ * ({@code RELIABILITY | row | figure}) for docs/reliability.md.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultMatrixTest {
+
+    private RunningKernel kernel;
+
+    @BeforeAll
+    void start() throws Exception {
+        kernel = new RunningKernel();
+        kernel.ok("import java.util.stream.LongStream;\nint twice(int x) { return 2 * x; }\nrecord Point(int x, int y) {}");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        kernel.close();
+    }
+
+    static void report(String row, String figure) {
+        System.out.println("RELIABILITY | " + row + " | " + figure);
+    }
+
+    /** The kernel answers, earlier declarations work, and no core is left busy. */
+    private void assertHealthy(String row) throws Exception {
+        assertEquals("42", kernel.ok("twice(21)"), row + ": declarations work afterwards");
+        assertEquals("Point[x=1, y=2]", kernel.ok("new Point(1, 2)"), row + ": records work afterwards");
+        double busy = RunningKernel.busyCores();
+        assertTrue(busy < 0.15, row + ": " + busy + " cores still busy");
+    }
+
+    /** Runs a failing cell; returns the error reply and how long until the kernel answered the next cell. */
+    private long failThenRecover(String row, String code) throws Exception {
+        long t0 = System.nanoTime();
+        KernelClient.Exchange failed = kernel.run(code);
+        assertEquals("error", failed.reply().content().get("status").getAsString(), row + ": " + failed.reply().content());
+        kernel.ok("1");
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        String said = failed.reply().content().get("ename").getAsString() + ": " + failed.reply().content().get("evalue").getAsString();
+        report(row, "cell said \"" + said.lines().findFirst().orElse("") + "\"; next cell answered after " + millis + " ms");
+        assertHealthy(row);
+        return millis;
+    }
+
+    @Test
+    @Order(1)
+    void systemExit() throws Exception {
+        failThenRecover("System.exit(7)", "System.exit(7)");
+    }
+
+    @Test
+    @Order(2)
+    void halt() throws Exception {
+        failThenRecover("Runtime.halt(4)", "Runtime.getRuntime().halt(4)");
+    }
+
+    @Test
+    @Order(3)
+    void outOfMemory() throws Exception {
+        failThenRecover("OutOfMemoryError", "var hog = new ArrayList<long[]>();\nwhile (true) hog.add(new long[1 << 20]);");
+    }
+
+    @Test
+    @Order(4)
+    void stackOverflow() throws Exception {
+        kernel.ok("int down(int n) { return down(n + 1) + 1; }");
+        KernelClient.Exchange failed = kernel.run("down(0)");
+        assertTrue(failed.reply().content().get("ename").getAsString().contains("StackOverflowError"), failed.reply().content().toString());
+        report("StackOverflowError", "reported as an exception in the cell; the runtime survives");
+        assertHealthy("StackOverflowError");
+    }
+
+    private long interruptRow(String row, String code, long withinMillis) throws Exception {
+        Header running = kernel.start(code);
+        Thread.sleep(700);
+        RunningKernel.Timed stopped = kernel.interruptAndAwait(running);
+        assertTrue(stopped.exchange() != null, row + ": the cell never answered");
+        assertEquals("error", stopped.exchange().reply().content().get("status").getAsString());
+        assertTrue(stopped.millis() <= withinMillis, row + ": took " + stopped.millis() + " ms");
+        String said = stopped.exchange().reply().content().get("ename").getAsString();
+        report(row, "stopped " + stopped.millis() + " ms after interrupt_request (" + said + ")");
+        assertHealthy(row);
+        return stopped.millis();
+    }
+
+    @Test
+    @Order(5)
+    void loopInsideJdkCode() throws Exception {
+        interruptRow("loop inside JDK code, interrupt", "LongStream.range(0, Long.MAX_VALUE).sum()", 3_500);
+    }
+
+    @Test
+    @Order(6)
+    void monitorDeadlock() throws Exception {
+        kernel.ok("void nap(long ms) { try { Thread.sleep(ms); } catch (InterruptedException e) { } }");
+        interruptRow("monitor deadlock, interrupt", """
+                Object a = new Object(), b = new Object();
+                Thread t1 = new Thread(() -> { synchronized (a) { nap(100); synchronized (b) { } } });
+                Thread t2 = new Thread(() -> { synchronized (b) { nap(100); synchronized (a) { } } });
+                t1.start(); t2.start(); t1.join(); t2.join();
+                """, 3_500);
+    }
+
+    @Test
+    @Order(7)
+    void poolOfSpinningTasks() throws Exception {
+        interruptRow("pool of spinning tasks, interrupt", """
+                var pool = Executors.newFixedThreadPool(4);
+                var futures = new ArrayList<Future<?>>();
+                for (int i = 0; i < 4; i++) futures.add(pool.submit(() -> { while (true) { } }));
+                for (var f : futures) f.get();
+                """, 3_500);
+    }
+
+    @Test
+    @Order(8)
+    void tenThousandSpinningVirtualThreads() throws Exception {
+        interruptRow("10,000 spinning virtual threads, interrupt", """
+                var threads = new ArrayList<Thread>();
+                for (int i = 0; i < 10_000; i++) threads.add(Thread.ofVirtual().start(() -> { while (true) { } }));
+                for (var t : threads) t.join();
+                """, 3_500);
+    }
+
+    @Test
+    @Order(9)
+    void runtimeKilledBetweenCells() throws Exception {
+        List<ProcessHandle> runtimes = RunningKernel.runtimes();
+        assertEquals(1, runtimes.size(), "one runtime JVM");
+        runtimes.get(0).destroyForcibly();
+        RunningKernel.awaitExit(runtimes.get(0));
+        long t0 = System.nanoTime();
+        KernelClient.Exchange next = kernel.run("twice(21)");
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        report("runtime SIGKILLed between cells", "next cell " + next.reply().content().get("status").getAsString()
+                + " after " + millis + " ms; stderr: " + next.stderr().lines().findFirst().orElse("(none)"));
+        assertHealthy("runtime SIGKILLed between cells");
+    }
+
+    @Test
+    @Order(10)
+    void runtimeKilledDuringACell() throws Exception {
+        Header running = kernel.start("Thread.sleep(60_000)");
+        Thread.sleep(700);
+        long t0 = System.nanoTime();
+        RunningKernel.runtimes().forEach(ProcessHandle::destroyForcibly);
+        KernelClient.Exchange ended = kernel.await(running, Duration.ofSeconds(15));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals("error", ended.reply().content().get("status").getAsString());
+        report("runtime SIGKILLed during a cell", "cell ended with " + ended.reply().content().get("ename").getAsString()
+                + " after " + millis + " ms");
+        assertHealthy("runtime SIGKILLed during a cell");
+    }
+
+    @Test
+    @Order(11)
+    void fiftyInterruptsInARow() throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Header running = kernel.start("while (true) { }");
+            Thread.sleep(40);
+            RunningKernel.Timed stopped = kernel.interruptAndAwait(running);
+            assertTrue(stopped.exchange() != null, "interrupt " + i + " answered");
+            latencies.add(stopped.millis());
+        }
+        List<Long> sorted = latencies.stream().sorted().toList();
+        report("50 interrupts while cells run", "median " + sorted.get(25) + " ms, max " + sorted.get(49) + " ms");
+        assertHealthy("50 interrupts");
+    }
+}
