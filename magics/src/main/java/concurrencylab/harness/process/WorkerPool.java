@@ -1,0 +1,295 @@
+package concurrencylab.harness.process;
+
+import concurrencylab.harness.RunSpec;
+import concurrencylab.report.TaskFailure;
+import concurrencylab.report.TaskRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * A warm pool of worker JVMs behind one ROUTER socket. Grown on demand, reused across runs (JIT-warm),
+ * shut down by a JVM shutdown hook; workers also exit by themselves when this JVM dies. One run at a time.
+ * A worker that dies (killed, {@code System.exit}, crash) fails the task it was running, is dropped, and is
+ * replaced so the other tasks still finish.
+ */
+public final class WorkerPool {
+
+    /** How long one wait for a worker message lasts before the interrupt flag is checked again. */
+    private static final long WAKE_MILLIS = 100;
+    private static final long START_TIMEOUT_MILLIS = 60_000;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private static WorkerPool shared;
+
+    private final ZContext context = new ZContext();
+    private final ZMQ.Socket router;
+    private final ZMQ.Socket deaths;
+    private final String endpoint;
+    private final String deathsEndpoint;
+    private final Map<String, WorkerProcess> workers = new LinkedHashMap<>();
+    private final String namePrefix;
+    private int nextWorker = 1;
+    private volatile boolean closed;
+
+    private WorkerPool(String namePrefix) {
+        this.namePrefix = namePrefix;
+        router = context.createSocket(SocketType.ROUTER);
+        router.setLinger(0);
+        router.setRouterMandatory(false);
+        int port = router.bindToRandomPort("tcp://127.0.0.1");
+        endpoint = "tcp://127.0.0.1:" + port;
+        deathsEndpoint = "inproc://worker-deaths-" + POOLS.incrementAndGet();
+        deaths = context.createSocket(SocketType.PULL);
+        deaths.bind(deathsEndpoint);
+    }
+
+    /** The pool the notebook's {@code %%processes} runs share; a new one after {@link #shutdown()}. */
+    public static synchronized WorkerPool shared() {
+        if (shared == null || shared.closed) {
+            WorkerPool pool = new WorkerPool("processes-");
+            Runtime.getRuntime().addShutdownHook(new Thread(pool::shutdown, "processes-pool-shutdown"));
+            shared = pool;
+        }
+        return shared;
+    }
+
+    /** Workers alive now. */
+    public synchronized int size() {
+        return workers.size();
+    }
+
+    /** Process ids of the live workers, in start order. */
+    public synchronized List<Long> pids() {
+        return workers.values().stream().map(WorkerProcess::pid).toList();
+    }
+
+    /** Worker-reported CPU of the last run, summed over processes. */
+    private long remoteCpuNanos;
+
+    public synchronized long lastRemoteCpuNanos() {
+        return remoteCpuNanos;
+    }
+
+    /**
+     * Runs {@code spec.tasks()} tasks on {@code spec.workers()} workers. Results are deserialized with
+     * {@code resultLoader}, so records defined in cells come back as themselves.
+     */
+    public synchronized List<TaskRecord> run(RunSpec spec, TaskMethod method, ClassLoader resultLoader,
+                                             long runStartNanos) throws InterruptedException {
+        if (closed) {
+            throw new IllegalStateException("the worker pool was shut down");
+        }
+        long runStartEpoch = epochNanos() - (System.nanoTime() - runStartNanos);
+        try {
+            List<WorkerProcess> team = ensure(spec.workers());
+            return dispatch(spec, method, resultLoader, team, runStartEpoch);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() || e.getCause() instanceof java.nio.channels.ClosedByInterruptException) {
+                shutdown();
+                throw new InterruptedException("interrupted; the worker processes were stopped");
+            }
+            throw e;
+        }
+    }
+
+    private List<TaskRecord> dispatch(RunSpec spec, TaskMethod method, ClassLoader resultLoader,
+                                      List<WorkerProcess> team, long runStartEpoch) throws InterruptedException {
+        SnippetClasses classes = SnippetClasses.snapshot();
+        Deque<Integer> pending = new ArrayDeque<>();
+        for (int index = 0; index < spec.tasks(); index++) {
+            pending.add(index);
+        }
+        Deque<WorkerProcess> idle = new ArrayDeque<>(team);
+        List<WorkerProcess> inRun = new ArrayList<>(team);
+        TaskRecord[] records = new TaskRecord[spec.tasks()];
+        int finished = 0;
+        remoteCpuNanos = 0;
+        try (ZMQ.Poller poller = context.createPoller(2)) {
+            poller.register(router, ZMQ.Poller.POLLIN);
+            poller.register(deaths, ZMQ.Poller.POLLIN);
+            while (finished < spec.tasks()) {
+                while (!idle.isEmpty() && !pending.isEmpty()) {
+                    send(idle.poll(), pending.poll(), spec.tasks(), method, classes);
+                }
+                poller.poll(WAKE_MILLIS);
+                if (Thread.interrupted()) {
+                    inRun.stream().filter(worker -> worker.task >= 0).forEach(this::drop);
+                    throw new InterruptedException("interrupted; the busy worker processes were stopped");
+                }
+                for (byte[][] frames = receive(); frames != null; frames = receive()) {
+                    WorkerProcess worker = workers.get(new String(frames[0], StandardCharsets.UTF_8));
+                    if (worker == null) {
+                        continue;
+                    }
+                    switch (Wire.readMessage(frames[1])) {
+                        case WorkerMessage.TaskDone done -> {
+                            records[done.index()] = record(worker, done, resultLoader, runStartEpoch);
+                            remoteCpuNanos += done.processCpuNanos();
+                            worker.task = -1;
+                            finished++;
+                            idle.add(worker);
+                        }
+                        case WorkerMessage.Ready ready -> {
+                            worker.ready = true;
+                            if (inRun.contains(worker)) {
+                                idle.add(worker);
+                            }
+                        }
+                        default -> throw new IllegalStateException("unexpected message from " + worker.name);
+                    }
+                }
+                for (String dead = deaths.recvStr(ZMQ.DONTWAIT); dead != null; dead = deaths.recvStr(ZMQ.DONTWAIT)) {
+                    WorkerProcess worker = workers.remove(dead);
+                    if (worker == null) {
+                        continue;
+                    }
+                    idle.remove(worker);
+                    inRun.remove(worker);
+                    if (worker.task >= 0) {
+                        records[worker.task] = died(worker, runStartEpoch);
+                        finished++;
+                    }
+                    if (finished < spec.tasks()) {
+                        inRun.add(startWorker());
+                    }
+                }
+            }
+        }
+        return List.of(records);
+    }
+
+    private byte[][] receive() {
+        byte[] identity = router.recv(ZMQ.DONTWAIT);
+        if (identity == null) {
+            return null;
+        }
+        return new byte[][] {identity, router.recv()};
+    }
+
+    private void send(WorkerProcess worker, int index, int count, TaskMethod method, SnippetClasses classes) {
+        byte[] identity = worker.name.getBytes(StandardCharsets.UTF_8);
+        if (!classes.digest().equals(worker.classesDigest)) {
+            router.sendMore(identity);
+            router.send(Wire.writeMessage(new WorkerMessage.LoadClasses(classes.digest(), classes.classes())));
+            worker.classesDigest = classes.digest();
+        }
+        router.sendMore(identity);
+        router.send(Wire.writeMessage(new WorkerMessage.RunTask(index, count, method.className(), method.methodName(),
+                classes.digest())));
+        worker.task = index;
+    }
+
+    private TaskRecord record(WorkerProcess worker, WorkerMessage.TaskDone done, ClassLoader loader, long runStartEpoch) {
+        Object result = null;
+        TaskFailure failure = done.failure();
+        if (failure == null) {
+            try {
+                result = Wire.read(done.result(), loader);
+            } catch (Exception e) {
+                failure = new TaskFailure(e.getClass().getName(), "task " + done.index() + "'s result from "
+                        + worker.name + " cannot be read here: " + e.getMessage(), "");
+            }
+        }
+        return new TaskRecord(done.index(), worker.name, done.startEpochNanos() - runStartEpoch, done.wallNanos(),
+                done.cpuNanos(), result, failure);
+    }
+
+    private TaskRecord died(WorkerProcess worker, long runStartEpoch) {
+        worker.process.onExit().join();
+        String message = "task " + worker.task + ": worker process " + worker.name + " (pid " + worker.pid()
+                + ") died while running it (" + worker.exitDescription() + ")";
+        long now = epochNanos() - runStartEpoch;
+        return new TaskRecord(worker.task, worker.name, now, 0, -1, null,
+                new TaskFailure("WorkerDiedException", message, ""));
+    }
+
+    /** Starts workers until there are {@code count}, and waits until they all said they are ready. */
+    private List<WorkerProcess> ensure(int count) throws InterruptedException {
+        while (workers.size() < count) {
+            startWorker();
+        }
+        List<WorkerProcess> team = new ArrayList<>(workers.values()).subList(0, count);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
+        try (ZMQ.Poller poller = context.createPoller(2)) {
+            poller.register(router, ZMQ.Poller.POLLIN);
+            poller.register(deaths, ZMQ.Poller.POLLIN);
+            while (team.stream().anyMatch(worker -> !worker.ready)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("worker JVMs did not start within " + START_TIMEOUT_MILLIS + " ms");
+                }
+                poller.poll(WAKE_MILLIS);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while worker JVMs were starting");
+                }
+                for (byte[][] frames = receive(); frames != null; frames = receive()) {
+                    WorkerProcess worker = workers.get(new String(frames[0], StandardCharsets.UTF_8));
+                    if (worker != null && Wire.readMessage(frames[1]) instanceof WorkerMessage.Ready) {
+                        worker.ready = true;
+                    }
+                }
+                String dead = deaths.recvStr(ZMQ.DONTWAIT);
+                if (dead != null && workers.containsKey(dead)) {
+                    WorkerProcess worker = workers.remove(dead);
+                    throw new IllegalStateException("worker JVM " + dead + " exited while starting ("
+                            + worker.exitDescription() + "); its error output is above");
+                }
+            }
+        }
+        return team;
+    }
+
+    private WorkerProcess startWorker() {
+        WorkerProcess worker = WorkerProcess.start(namePrefix + nextWorker++, endpoint);
+        workers.put(worker.name, worker);
+        worker.process.onExit().thenRun(() -> reportDeath(worker.name));
+        return worker;
+    }
+
+    /** Called on a JDK thread when a worker exits: wakes the dispatcher through an inproc socket. */
+    private void reportDeath(String name) {
+        if (closed) {
+            return;
+        }
+        // a socket of its own: ZeroMQ sockets belong to one thread, contexts are shared
+        try (ZMQ.Socket push = context.getContext().socket(SocketType.PUSH)) {
+            push.setLinger(1000);
+            push.connect(deathsEndpoint);
+            push.send(name);
+        } catch (RuntimeException e) {
+            // the pool is closing; nobody waits for this worker any more
+        }
+    }
+
+    private void drop(WorkerProcess worker) {
+        workers.remove(worker.name);
+        worker.kill();
+    }
+
+    /** Stops every worker and closes the sockets; the next {@link #shared()} starts a fresh pool. */
+    public synchronized void shutdown() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        workers.values().forEach(WorkerProcess::kill);
+        workers.clear();
+        context.close();
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}
