@@ -11,7 +11,13 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -25,8 +31,9 @@ import org.zeromq.ZMQ;
  */
 public final class WorkerPool {
 
-    /** How long one wait for a worker message lasts before the interrupt flag is checked again. */
-    private static final long WAKE_MILLIS = 100;
+    /** A bound on one wait for worker messages; cancel requests and deaths wake the wait at once anyway. */
+    private static final long WAKE_MILLIS = 1000;
+    private static final long CANCEL_WAIT_MILLIS = 2000;
     private static final long START_TIMEOUT_MILLIS = 60_000;
     private static final AtomicInteger POOLS = new AtomicInteger();
     private static WorkerPool shared;
@@ -36,10 +43,14 @@ public final class WorkerPool {
     private final ZMQ.Socket deaths;
     private final String endpoint;
     private final String deathsEndpoint;
-    private final Map<String, WorkerProcess> workers = new LinkedHashMap<>();
+    private final Map<String, WorkerProcess> workers = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final String namePrefix;
     private int nextWorker = 1;
     private volatile boolean closed;
+    private volatile boolean cancelled;
+    /** The one thread that touches the sockets. */
+    private final ExecutorService io = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("processes-pool").factory());
 
     private WorkerPool(String namePrefix) {
         this.namePrefix = namePrefix;
@@ -64,13 +75,15 @@ public final class WorkerPool {
     }
 
     /** Workers alive now. */
-    public synchronized int size() {
+    public int size() {
         return workers.size();
     }
 
     /** Process ids of the live workers, in start order. */
-    public synchronized List<Long> pids() {
-        return workers.values().stream().map(WorkerProcess::pid).toList();
+    public List<Long> pids() {
+        synchronized (workers) {
+            return workers.values().stream().map(WorkerProcess::pid).toList();
+        }
     }
 
     /** Worker-reported CPU of the last run, summed over processes. */
@@ -82,7 +95,9 @@ public final class WorkerPool {
 
     /**
      * Runs {@code spec.tasks()} tasks on {@code spec.workers()} workers. Results are deserialized with
-     * {@code resultLoader}, so records defined in cells come back as themselves.
+     * {@code resultLoader}, so records defined in cells come back as themselves. The sockets are used only by
+     * the pool's own thread: an interrupt of the caller (which JeroMQ would swallow, or answer by closing its
+     * channels) is turned into a cancel request that kills the busy workers.
      */
     public synchronized List<TaskRecord> run(RunSpec spec, TaskMethod method, ClassLoader resultLoader,
                                              long runStartNanos) throws InterruptedException {
@@ -90,22 +105,35 @@ public final class WorkerPool {
             throw new IllegalStateException("the worker pool was shut down");
         }
         long runStartEpoch = epochNanos() - (System.nanoTime() - runStartNanos);
+        cancelled = false;
+        Future<List<TaskRecord>> job = io.submit(() -> dispatch(spec, method, resultLoader,
+                ensure(spec.workers()), runStartEpoch));
         try {
-            List<WorkerProcess> team = ensure(spec.workers());
-            return dispatch(spec, method, resultLoader, team, runStartEpoch);
+            return job.get();
         } catch (InterruptedException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted() || e.getCause() instanceof java.nio.channels.ClosedByInterruptException) {
-                shutdown();
-                throw new InterruptedException("interrupted; the worker processes were stopped");
+            cancelled = true;
+            wake();
+            try {
+                job.get(CANCEL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException | CancellationException ignored) {
+                // the run was given up; what matters is that its workers are gone
             }
-            throw e;
+            throw new InterruptedException("interrupted; the busy worker processes were stopped");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("the worker pool failed: " + e.getCause(), e.getCause());
         }
     }
 
+    /** Wakes the pool thread out of its poll; a message of its own, from a socket of its own. */
+    private void wake() {
+        reportDeath("");
+    }
+
     private List<TaskRecord> dispatch(RunSpec spec, TaskMethod method, ClassLoader resultLoader,
-                                      List<WorkerProcess> team, long runStartEpoch) throws InterruptedException {
+                                      List<WorkerProcess> team, long runStartEpoch) {
         SnippetClasses classes = SnippetClasses.snapshot();
         Deque<Integer> pending = new ArrayDeque<>();
         for (int index = 0; index < spec.tasks(); index++) {
@@ -124,9 +152,9 @@ public final class WorkerPool {
                     send(idle.poll(), pending.poll(), spec.tasks(), method, classes);
                 }
                 poller.poll(WAKE_MILLIS);
-                if (Thread.interrupted()) {
+                if (cancelled) {
                     inRun.stream().filter(worker -> worker.task >= 0).forEach(this::drop);
-                    throw new InterruptedException("interrupted; the busy worker processes were stopped");
+                    throw new CancellationException("interrupted; the busy worker processes were stopped");
                 }
                 for (byte[][] frames = receive(); frames != null; frames = receive()) {
                     WorkerProcess worker = workers.get(new String(frames[0], StandardCharsets.UTF_8));
@@ -151,7 +179,7 @@ public final class WorkerPool {
                     }
                 }
                 for (String dead = deaths.recvStr(ZMQ.DONTWAIT); dead != null; dead = deaths.recvStr(ZMQ.DONTWAIT)) {
-                    WorkerProcess worker = workers.remove(dead);
+                    WorkerProcess worker = dead.isEmpty() ? null : workers.remove(dead);
                     if (worker == null) {
                         continue;
                     }
@@ -216,11 +244,14 @@ public final class WorkerPool {
     }
 
     /** Starts workers until there are {@code count}, and waits until they all said they are ready. */
-    private List<WorkerProcess> ensure(int count) throws InterruptedException {
+    private List<WorkerProcess> ensure(int count) {
         while (workers.size() < count) {
             startWorker();
         }
-        List<WorkerProcess> team = new ArrayList<>(workers.values()).subList(0, count);
+        List<WorkerProcess> team;
+        synchronized (workers) {
+            team = new ArrayList<>(workers.values()).subList(0, count);
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
         try (ZMQ.Poller poller = context.createPoller(2)) {
             poller.register(router, ZMQ.Poller.POLLIN);
@@ -230,8 +261,8 @@ public final class WorkerPool {
                     throw new IllegalStateException("worker JVMs did not start within " + START_TIMEOUT_MILLIS + " ms");
                 }
                 poller.poll(WAKE_MILLIS);
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("interrupted while worker JVMs were starting");
+                if (cancelled) {
+                    throw new CancellationException("interrupted while worker JVMs were starting");
                 }
                 for (byte[][] frames = receive(); frames != null; frames = receive()) {
                     WorkerProcess worker = workers.get(new String(frames[0], StandardCharsets.UTF_8));
@@ -240,7 +271,7 @@ public final class WorkerPool {
                     }
                 }
                 String dead = deaths.recvStr(ZMQ.DONTWAIT);
-                if (dead != null && workers.containsKey(dead)) {
+                if (dead != null && !dead.isEmpty() && workers.containsKey(dead)) {
                     WorkerProcess worker = workers.remove(dead);
                     throw new IllegalStateException("worker JVM " + dead + " exited while starting ("
                             + worker.exitDescription() + "); its error output is above");
@@ -278,14 +309,24 @@ public final class WorkerPool {
     }
 
     /** Stops every worker and closes the sockets; the next {@link #shared()} starts a fresh pool. */
-    public synchronized void shutdown() {
+    public void shutdown() {
         if (closed) {
             return;
         }
         closed = true;
-        workers.values().forEach(WorkerProcess::kill);
-        workers.clear();
-        context.close();
+        List<WorkerProcess> all;
+        synchronized (workers) {
+            all = List.copyOf(workers.values());
+        }
+        all.forEach(WorkerProcess::kill);
+        try {
+            io.submit(context::close).get(CANCEL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            // the sockets die with the JVM anyway
+        }
+        io.shutdown();
     }
 
     private static long epochNanos() {
