@@ -23,6 +23,8 @@ public final class WorkerMain {
     private final String name;
     private final Map<String, ClassLoader> loaders = new HashMap<>();
     private ClassLoader snippets = WorkerMain.class.getClassLoader();
+    /** Task methods already looked up, by loader digest, class and name: a task costs no reflection lookup. */
+    private final Map<String, Method> methods = new HashMap<>();
 
     private WorkerMain(String name) {
         this.name = name;
@@ -72,8 +74,7 @@ public final class WorkerMain {
         Object result = null;
         TaskFailure failure = null;
         try {
-            Method method = Class.forName(task.className(), true, snippets).getDeclaredMethod(task.methodName());
-            method.setAccessible(true);
+            Method method = method(task);
             result = new TaskContext(task.index(), task.count(), name).runWith(() -> invoke(method));
         } catch (Throwable error) {
             failure = TaskFailure.of(error);
@@ -96,6 +97,17 @@ public final class WorkerMain {
         long epochStart = start.getEpochSecond() * 1_000_000_000L + start.getNano();
         return new WorkerMessage.TaskDone(task.index(), epochStart, wall, cpu, CpuClock.process() - processCpuBefore,
                 bytes, failure);
+    }
+
+    private Method method(WorkerMessage.RunTask task) throws ReflectiveOperationException {
+        String key = task.classesDigest() + ' ' + task.className() + '#' + task.methodName();
+        Method method = methods.get(key);
+        if (method == null) {
+            method = Class.forName(task.className(), true, snippets).getDeclaredMethod(task.methodName());
+            method.setAccessible(true);
+            methods.put(key, method);
+        }
+        return method;
     }
 
     private static Object invoke(Method method) throws Exception {
