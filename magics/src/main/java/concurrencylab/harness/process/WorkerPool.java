@@ -36,13 +36,13 @@ public final class WorkerPool {
     private static final long CANCEL_WAIT_MILLIS = 2000;
     private static final long START_TIMEOUT_MILLIS = 60_000;
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final AtomicInteger NOTICES = new AtomicInteger();
     private static WorkerPool shared;
 
     private final ZContext context = new ZContext();
     private final ZMQ.Socket router;
-    private final ZMQ.Socket deaths;
     private final String endpoint;
-    private final String deathsEndpoint;
+    private final String noticesEndpoint;
     private final Map<String, WorkerProcess> workers = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final String namePrefix;
     private int nextWorker = 1;
@@ -59,9 +59,9 @@ public final class WorkerPool {
         router.setRouterMandatory(false);
         int port = router.bindToRandomPort("tcp://127.0.0.1");
         endpoint = "tcp://127.0.0.1:" + port;
-        deathsEndpoint = "inproc://worker-deaths-" + POOLS.incrementAndGet();
-        deaths = context.createSocket(SocketType.PULL);
-        deaths.bind(deathsEndpoint);
+        router.setReceiveTimeOut((int) WAKE_MILLIS);
+        noticesEndpoint = "inproc://worker-pool-" + POOLS.incrementAndGet();
+        router.bind(noticesEndpoint);
     }
 
     /** The pool the notebook's {@code %%processes} runs share; a new one after {@link #shutdown()}. */
@@ -144,66 +144,70 @@ public final class WorkerPool {
         TaskRecord[] records = new TaskRecord[spec.tasks()];
         int finished = 0;
         remoteCpuNanos = 0;
-        try (ZMQ.Poller poller = context.createPoller(2)) {
-            poller.register(router, ZMQ.Poller.POLLIN);
-            poller.register(deaths, ZMQ.Poller.POLLIN);
-            while (finished < spec.tasks()) {
-                while (!idle.isEmpty() && !pending.isEmpty()) {
-                    send(idle.poll(), pending.poll(), spec.tasks(), method, classes);
+        while (finished < spec.tasks()) {
+            while (!idle.isEmpty() && !pending.isEmpty()) {
+                send(idle.poll(), pending.poll(), spec.tasks(), method, classes);
+            }
+            byte[][] frames = receive();
+            if (cancelled) {
+                inRun.stream().filter(worker -> worker.task >= 0).forEach(this::drop);
+                throw new CancellationException("interrupted; the busy worker processes were stopped");
+            }
+            if (frames == null) {
+                continue;
+            }
+            if (isNotice(frames)) {
+                WorkerProcess worker = workers.remove(new String(frames[1], StandardCharsets.UTF_8));
+                if (worker == null) {
+                    continue;
                 }
-                poller.poll(WAKE_MILLIS);
-                if (cancelled) {
-                    inRun.stream().filter(worker -> worker.task >= 0).forEach(this::drop);
-                    throw new CancellationException("interrupted; the busy worker processes were stopped");
+                idle.remove(worker);
+                inRun.remove(worker);
+                if (worker.task >= 0) {
+                    records[worker.task] = died(worker, runStartEpoch);
+                    finished++;
                 }
-                for (byte[][] frames = receive(); frames != null; frames = receive()) {
-                    WorkerProcess worker = workers.get(new String(frames[0], StandardCharsets.UTF_8));
-                    if (worker == null) {
-                        continue;
-                    }
-                    switch (Wire.readMessage(frames[1])) {
-                        case WorkerMessage.TaskDone done -> {
-                            records[done.index()] = record(worker, done, resultLoader, runStartEpoch);
-                            remoteCpuNanos += done.processCpuNanos();
-                            worker.task = -1;
-                            finished++;
-                            idle.add(worker);
-                        }
-                        case WorkerMessage.Ready ready -> {
-                            worker.ready = true;
-                            if (inRun.contains(worker)) {
-                                idle.add(worker);
-                            }
-                        }
-                        default -> throw new IllegalStateException("unexpected message from " + worker.name);
-                    }
+                if (finished < spec.tasks()) {
+                    inRun.add(startWorker());
                 }
-                for (String dead = deaths.recvStr(ZMQ.DONTWAIT); dead != null; dead = deaths.recvStr(ZMQ.DONTWAIT)) {
-                    WorkerProcess worker = dead.isEmpty() ? null : workers.remove(dead);
-                    if (worker == null) {
-                        continue;
-                    }
-                    idle.remove(worker);
-                    inRun.remove(worker);
-                    if (worker.task >= 0) {
-                        records[worker.task] = died(worker, runStartEpoch);
-                        finished++;
-                    }
-                    if (finished < spec.tasks()) {
-                        inRun.add(startWorker());
+                continue;
+            }
+            WorkerProcess worker = workers.get(new String(frames[0], StandardCharsets.UTF_8));
+            if (worker == null) {
+                continue;
+            }
+            switch (Wire.readMessage(frames[1])) {
+                case WorkerMessage.TaskDone done -> {
+                    records[done.index()] = record(worker, done, resultLoader, runStartEpoch);
+                    remoteCpuNanos += done.processCpuNanos();
+                    worker.task = -1;
+                    finished++;
+                    idle.add(worker);
+                }
+                case WorkerMessage.Ready ready -> {
+                    worker.ready = true;
+                    if (inRun.contains(worker)) {
+                        idle.add(worker);
                     }
                 }
+                default -> throw new IllegalStateException("unexpected message from " + worker.name);
             }
         }
         return List.of(records);
     }
 
+    /** The next message, waiting at most {@link #WAKE_MILLIS}: identity and payload, or null. */
     private byte[][] receive() {
-        byte[] identity = router.recv(ZMQ.DONTWAIT);
+        byte[] identity = router.recv();
         if (identity == null) {
             return null;
         }
         return new byte[][] {identity, router.recv()};
+    }
+
+    /** Death notices and wake-ups come from sockets with identities starting with '!' (workers never do). */
+    private static boolean isNotice(byte[][] frames) {
+        return frames[0].length > 0 && frames[0][0] == '!';
     }
 
     private void send(WorkerProcess worker, int index, int count, TaskMethod method, SnippetClasses classes) {
@@ -253,29 +257,29 @@ public final class WorkerPool {
             team = new ArrayList<>(workers.values()).subList(0, count);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
-        try (ZMQ.Poller poller = context.createPoller(2)) {
-            poller.register(router, ZMQ.Poller.POLLIN);
-            poller.register(deaths, ZMQ.Poller.POLLIN);
-            while (team.stream().anyMatch(worker -> !worker.ready)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("worker JVMs did not start within " + START_TIMEOUT_MILLIS + " ms");
-                }
-                poller.poll(WAKE_MILLIS);
-                if (cancelled) {
-                    throw new CancellationException("interrupted while worker JVMs were starting");
-                }
-                for (byte[][] frames = receive(); frames != null; frames = receive()) {
-                    WorkerProcess worker = workers.get(new String(frames[0], StandardCharsets.UTF_8));
-                    if (worker != null && Wire.readMessage(frames[1]) instanceof WorkerMessage.Ready) {
-                        worker.ready = true;
-                    }
-                }
-                String dead = deaths.recvStr(ZMQ.DONTWAIT);
-                if (dead != null && !dead.isEmpty() && workers.containsKey(dead)) {
-                    WorkerProcess worker = workers.remove(dead);
-                    throw new IllegalStateException("worker JVM " + dead + " exited while starting ("
-                            + worker.exitDescription() + "); its error output is above");
-                }
+        while (team.stream().anyMatch(worker -> !worker.ready)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("worker JVMs did not start within " + START_TIMEOUT_MILLIS + " ms");
+            }
+            byte[][] frames = receive();
+            if (cancelled) {
+                throw new CancellationException("interrupted while worker JVMs were starting");
+            }
+            if (frames == null) {
+                continue;
+            }
+            String sender = new String(frames[isNotice(frames) ? 1 : 0], StandardCharsets.UTF_8);
+            WorkerProcess worker = workers.get(sender);
+            if (worker == null) {
+                continue;
+            }
+            if (isNotice(frames)) {
+                workers.remove(sender);
+                throw new IllegalStateException("worker JVM " + sender + " exited while starting ("
+                        + worker.exitDescription() + "); its error output is above");
+            }
+            if (Wire.readMessage(frames[1]) instanceof WorkerMessage.Ready) {
+                worker.ready = true;
             }
         }
         return team;
@@ -288,16 +292,17 @@ public final class WorkerPool {
         return worker;
     }
 
-    /** Called on a JDK thread when a worker exits: wakes the dispatcher through an inproc socket. */
+    /** Called on a JDK thread when a worker exits (or to wake the pool thread, with an empty name). */
     private void reportDeath(String name) {
         if (closed) {
             return;
         }
         // a socket of its own: ZeroMQ sockets belong to one thread, contexts are shared
-        try (ZMQ.Socket push = context.getContext().socket(SocketType.PUSH)) {
-            push.setLinger(1000);
-            push.connect(deathsEndpoint);
-            push.send(name);
+        try (ZMQ.Socket notice = context.getContext().socket(SocketType.DEALER)) {
+            notice.setIdentity(("!" + NOTICES.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
+            notice.setLinger(1000);
+            notice.connect(noticesEndpoint);
+            notice.send(name);
         } catch (RuntimeException e) {
             // the pool is closing; nobody waits for this worker any more
         }
