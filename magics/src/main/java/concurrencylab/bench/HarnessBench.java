@@ -37,6 +37,7 @@ public final class HarnessBench {
             return;
         }
         System.out.println("Concurrency Lab harness benchmark — " + Environment.current());
+        System.out.println(loadLine());
         System.out.println();
         System.out.println("Dispatch overhead per task (empty tasks, 2 workers; best of " + REPEAT + "):");
         row("plain ExecutorService (2 threads)", best(() -> plainExecutor(THREAD_TASKS)), THREAD_TASKS);
@@ -54,6 +55,19 @@ public final class HarnessBench {
         }
         WorkerPool.shared().shutdown();
         System.exit(0);
+    }
+
+    /** Speedups need idle cores: say how busy the machine was when the run started. */
+    private static String loadLine() {
+        try {
+            String[] load = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            double oneMinute = Double.parseDouble(load[0]);
+            int cores = Runtime.getRuntime().availableProcessors();
+            return "Load average " + load[0] + " on " + cores + " cores"
+                    + (oneMinute > cores / 2.0 ? " — other work is running, speedups will read low" : "");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "Load average unknown";
+        }
     }
 
     private static long harness(String mode, int workers, int tasks) throws Exception {

@@ -11,6 +11,11 @@ final class PrintStyle {
     static final int WIDTH = 800;
     static final int HEIGHT = 500;
 
+    /** Colors that stay apart in print and for common color blindness (Okabe and Ito). */
+    static final Color[] PALETTE = {new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115),
+            new Color(204, 121, 167), new Color(86, 180, 233), new Color(213, 94, 0), new Color(240, 228, 66),
+            new Color(0, 0, 0)};
+
     private PrintStyle() {
     }
 

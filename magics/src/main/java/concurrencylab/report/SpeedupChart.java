@@ -34,12 +34,17 @@ public final class SpeedupChart {
         idealLine.setLineStyle(SeriesLines.DOT_DOT);
         idealLine.setLineColor(java.awt.Color.GRAY);
         Map<String, AmdahlFit> fits = result.fits();
+        int modeNumber = 0;
         for (String mode : result.modes()) {
+            java.awt.Color color = PrintStyle.PALETTE[modeNumber++ % PrintStyle.PALETTE.length];
             List<SpeedupPoint> points = result.pointsOf(mode);
             double[] x = points.stream().mapToDouble(SpeedupPoint::workers).toArray();
             double[] y = points.stream().mapToDouble(SpeedupPoint::speedup).toArray();
             XYSeries measured = chart.addSeries(mode, x, y);
             measured.setMarker(SeriesMarkers.CIRCLE);
+            measured.setLineColor(color);
+            measured.setMarkerColor(color);
+            measured.setLineWidth(2.5f);
             if (points.size() > 1) {
                 AmdahlFit fit = fits.get(mode);
                 double[] fx = IntStream.rangeClosed(0, 40).mapToDouble(step -> 1 + step * (maxWorkers - 1) / 40.0).toArray();
@@ -48,7 +53,7 @@ public final class SpeedupChart {
                         100 * fit.serialFraction()), fx, fy);
                 curve.setMarker(SeriesMarkers.NONE);
                 curve.setLineStyle(SeriesLines.DASH_DASH);
-                curve.setLineColor(measured.getLineColor());
+                curve.setLineColor(color);
             }
         }
         chart.getStyler().setXAxisMin(1.0).setYAxisMin(0.0).setXAxisDecimalPattern("0");
