@@ -1,5 +1,6 @@
 package concurrencylab.harness;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,24 +44,19 @@ public final class Gil {
 
     /**
      * Takes the lock, asking the holder to drop it whenever a whole interval passes without getting it.
-     * Keeps waiting through interrupts (a task must hold the lock to finish), then restores the interrupt flag.
+     * An interrupt while waiting means the run is being cancelled: the task must not go on, so this throws
+     * {@link CancellationException} (with the interrupt flag kept) instead of taking the lock.
      */
     public void acquire() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (lock.tryLock(intervalNanos, TimeUnit.NANOSECONDS)) {
-                    break;
-                }
+        try {
+            while (!lock.tryLock(intervalNanos, TimeUnit.NANOSECONDS)) {
                 dropRequested = true;
-            } catch (InterruptedException e) {
-                interrupted = true;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for the GIL");
         }
         dropRequested = false;
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public void release() {
