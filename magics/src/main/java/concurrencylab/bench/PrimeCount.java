@@ -19,11 +19,13 @@ public final class PrimeCount {
         return null;
     }
 
+    /**
+     * Task i takes every count-th number from 2 + i. Contiguous halves would be unequal work (large numbers
+     * cost more divisions: about 40/60 for two halves below 4,000,000, so at most 1.67× on two cores).
+     */
     public static long count(int limit) {
-        long from = (long) Task.index() * limit / Task.count();
-        long to = (long) (Task.index() + 1) * limit / Task.count();
         long primes = 0;
-        for (long n = Math.max(2, from); n < to; n++) {
+        for (long n = 2 + Task.index(); n < limit; n += Task.count()) {
             Task.checkpoint();
             if (isPrime(n)) {
                 primes++;
