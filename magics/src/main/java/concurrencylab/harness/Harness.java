@@ -44,14 +44,22 @@ public final class Harness {
 
     /** {@code %time}: runs the body once, prints wall and CPU time (all threads and workers), returns its value. */
     public static Object time(TaskBody body) throws Exception {
+        return timeResult(body).value();
+    }
+
+    /** {@code %time -o NAME}: as {@link #time}, keeping the times beside the value. */
+    public static TimeResult timeResult(TaskBody body) throws Exception {
         long cpuBefore = CpuClock.processAndWorkers();
         long start = System.nanoTime();
+        Object value = null;
+        TimeResult result = null;
         try {
-            return body.call();
+            value = body.call();
         } finally {
-            long wall = System.nanoTime() - start;
-            System.out.println(new TimeResult(wall, CpuClock.processAndWorkers() - cpuBefore));
+            result = new TimeResult(System.nanoTime() - start, CpuClock.processAndWorkers() - cpuBefore, value);
+            System.out.println(result);
         }
+        return result;
     }
 
     /** {@code %timeit}: {@code loops} 0 chooses the count like IPython; {@code repeat} 0 means 7. */

@@ -4,12 +4,12 @@ import picocli.CommandLine.Command;
 
 /** {@code %time STMT}: runs the statement once and prints wall and CPU time; its value is the cell's result. */
 @Command(name = "time", description = "Run STMT once; print wall time and CPU time over all threads and worker JVMs.",
-        customSynopsis = "%time STMT")
+        customSynopsis = "%time [-o NAME] STMT")
 public class TimeMagic extends HarnessMagic {
 
     @Override
     String harnessCall(String taskMethod) {
-        return JavaCode.HARNESS + ".time(() -> " + taskMethod + "())";
+        return JavaCode.HARNESS + (output == null ? ".time(() -> " : ".timeResult(() -> ") + taskMethod + "())";
     }
 
     @Override

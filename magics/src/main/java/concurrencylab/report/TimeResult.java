@@ -2,8 +2,11 @@ package concurrencylab.report;
 
 import java.util.Locale;
 
-/** What {@code %time} measured: wall time, and CPU time over every thread of the runtime and its worker JVMs. */
-public record TimeResult(long wallNanos, long cpuNanos) {
+/**
+ * What {@code %time} measured: wall time, and CPU time over every thread of the runtime and its worker JVMs;
+ * {@code value} is what the timed code returned.
+ */
+public record TimeResult(long wallNanos, long cpuNanos, Object value) {
 
     public double parallelism() {
         return wallNanos == 0 ? 0 : (double) cpuNanos / wallNanos;

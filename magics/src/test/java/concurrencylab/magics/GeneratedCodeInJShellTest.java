@@ -148,5 +148,8 @@ class GeneratedCodeInJShellTest {
         assertEquals("3", eval("t.loops()"));
         assertEquals("2", eval("t.perLoopNanos().size()"));
         runMagic(new TimeMagic(), "primesBetween(0, 1000)");
+        runMagic(new TimeMagic(), "primesBetween(0, 1000)", "-o", "timed");
+        assertEquals("168", eval("timed.value()"));
+        assertEquals("true", eval("timed.wallNanos() > 0"));
     }
 }

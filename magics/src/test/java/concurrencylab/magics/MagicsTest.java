@@ -69,6 +69,8 @@ class MagicsTest {
         assertTrue(time.outcome().result() != null, "%time shows the statement's value");
         call(new TimeitCellMagic(), "work();", "-n", "10", "-r", "3", "-o", "t");
         assertEquals("var t = concurrencylab.harness.Harness.timeit(10, 3, () -> __task_2());", session.internal.get(1));
+        call(new TimeCellMagic(), "work();", "-o", "w");
+        assertEquals("var w = concurrencylab.harness.Harness.timeResult(() -> __task_3());", session.internal.get(2));
     }
 
     @Test
