@@ -97,19 +97,18 @@ public final class HarnessBench {
     private static long plainRoundTrips() throws Exception {
         try (ZContext context = new ZContext()) {
             ZMQ.Socket request = context.createSocket(SocketType.REQ);
+            request.setReceiveTimeOut(30_000);
             int port = request.bindToRandomPort("tcp://127.0.0.1");
             Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), HarnessBench.class.getName(), "rep",
                     "tcp://127.0.0.1:" + port).inheritIO().start();
             try {
                 for (int warm = 0; warm < 1000; warm++) {
-                    request.send("ping");
-                    request.recv();
+                    roundTrip(request, server);
                 }
                 long start = System.nanoTime();
                 for (int trip = 0; trip < ROUND_TRIPS; trip++) {
-                    request.send("ping");
-                    request.recv();
+                    roundTrip(request, server);
                 }
                 return System.nanoTime() - start;
             } finally {
@@ -118,7 +117,16 @@ public final class HarnessBench {
         }
     }
 
+    private static void roundTrip(ZMQ.Socket request, Process server) {
+        request.send("ping");
+        if (request.recv() == null) {
+            throw new IllegalStateException("the REP server JVM did not answer within 30 s ("
+                    + (server.isAlive() ? "still running" : "exit code " + server.exitValue()) + ")");
+        }
+    }
+
     private static void replyForever(String endpoint) {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
         try (ZContext context = new ZContext()) {
             ZMQ.Socket reply = context.createSocket(SocketType.REP);
             reply.connect(endpoint);
