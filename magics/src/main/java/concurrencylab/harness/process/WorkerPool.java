@@ -150,6 +150,9 @@ public final class WorkerPool {
                 send(idle.poll(), pending.poll(), spec.tasks(), method, classes);
             }
             byte[][] frames = receive();
+            if (closed) {
+                throw new CancellationException("the worker pool was shut down during the run");
+            }
             if (cancelled) {
                 inRun.stream().filter(worker -> worker.task >= 0).forEach(this::drop);
                 throw new CancellationException("interrupted; the busy worker processes were stopped");
@@ -296,9 +299,6 @@ public final class WorkerPool {
 
     /** Called on a JDK thread when a worker exits (or to wake the pool thread, with an empty name). */
     private void reportDeath(String name) {
-        if (closed) {
-            return;
-        }
         // a socket of its own: ZeroMQ sockets belong to one thread, contexts are shared
         try (ZMQ.Socket notice = context.getContext().socket(SocketType.DEALER)) {
             notice.setIdentity(("!" + NOTICES.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
