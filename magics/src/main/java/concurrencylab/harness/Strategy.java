@@ -1,0 +1,30 @@
+package concurrencylab.harness;
+
+import concurrencylab.report.TaskRecord;
+import java.util.List;
+
+/** One executor: runs {@code spec.tasks()} tasks of a body and records each. */
+interface Strategy {
+
+    /**
+     * @param taskName the task method's name, for executors that call it in another JVM
+     * @param runStartNanos {@link System#nanoTime()} when the run started; task start times are relative to it
+     */
+    Executed run(RunSpec spec, TaskBody body, String taskName, long runStartNanos) throws InterruptedException;
+
+    /** The task records, and CPU time spent outside this JVM (by worker processes). */
+    record Executed(List<TaskRecord> records, long remoteCpuNanos) {
+        static Executed local(List<TaskRecord> records) {
+            return new Executed(records, 0);
+        }
+    }
+
+    static Strategy of(Mode mode) {
+        return switch (mode) {
+            case SERIAL, THREADS -> new ThreadPoolStrategy();
+            case VIRTUAL -> new VirtualThreadStrategy();
+            case GIL -> new GilStrategy();
+            case PROCESSES -> new ProcessStrategy();
+        };
+    }
+}

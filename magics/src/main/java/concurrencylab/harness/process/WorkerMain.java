@@ -1,0 +1,126 @@
+package concurrencylab.harness.process;
+
+import concurrencylab.harness.CpuClock;
+import concurrencylab.harness.TaskContext;
+import concurrencylab.report.TaskFailure;
+import java.io.NotSerializableException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * A worker JVM of {@code %%processes}: connects to the runtime's pool, defines the snippet classes it is
+ * sent, and runs one task at a time on its main thread. Exits when told to, or when the runtime dies.
+ * Arguments: the pool's endpoint and this worker's name.
+ */
+public final class WorkerMain {
+
+    private final String name;
+    private final Map<String, ClassLoader> loaders = new HashMap<>();
+    private ClassLoader snippets = WorkerMain.class.getClassLoader();
+    /** Task methods already looked up, by loader digest, class and name: a task costs no reflection lookup. */
+    private final Map<String, Method> methods = new HashMap<>();
+
+    private WorkerMain(String name) {
+        this.name = name;
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: WorkerMain ENDPOINT NAME");
+            System.exit(2);
+        }
+        exitWithParent();
+        new WorkerMain(args[1]).serve(args[0]);
+    }
+
+    /** A worker must not outlive the runtime that started it, however the runtime ended. */
+    private static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
+    }
+
+    private void serve(String endpoint) {
+        try (ZContext context = new ZContext()) {
+            ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
+            socket.setIdentity(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.setLinger(1000);
+            socket.connect(endpoint);
+            socket.send(Wire.writeMessage(new WorkerMessage.Ready(name, ProcessHandle.current().pid())));
+            while (true) {
+                WorkerMessage message = Wire.readMessage(socket.recv());
+                switch (message) {
+                    case WorkerMessage.LoadClasses load -> snippets = loaders.computeIfAbsent(load.digest(),
+                            digest -> new SnippetClassLoader(load.classes(), WorkerMain.class.getClassLoader()));
+                    case WorkerMessage.RunTask task -> socket.send(Wire.writeMessage(run(task)));
+                    case WorkerMessage.Shutdown shutdown -> {
+                        return;
+                    }
+                    default -> throw new IllegalStateException("unexpected message " + message);
+                }
+            }
+        }
+    }
+
+    private WorkerMessage.TaskDone run(WorkerMessage.RunTask task) {
+        Instant start = Instant.now();
+        long processCpuBefore = CpuClock.process();
+        long cpuBefore = CpuClock.thread();
+        long startNanos = System.nanoTime();
+        Object result = null;
+        TaskFailure failure = null;
+        try {
+            Method method = method(task);
+            result = new TaskContext(task.index(), task.count(), name).runWith(() -> invoke(method));
+        } catch (Throwable error) {
+            failure = TaskFailure.of(error);
+        }
+        long wall = System.nanoTime() - startNanos;
+        long cpu = CpuClock.thread() - cpuBefore;
+        byte[] bytes = null;
+        if (failure == null) {
+            try {
+                bytes = Wire.write(result);
+            } catch (NotSerializableException e) {
+                failure = new TaskFailure(NotSerializableException.class.getName(), "task " + task.index()
+                        + " returned a " + result.getClass().getName() + ", which cannot cross to the notebook:"
+                        + " " + e.getMessage() + " is not Serializable. Return a String, a number, a List, or a"
+                        + " record that implements java.io.Serializable.", "");
+            } catch (Exception e) {
+                failure = TaskFailure.of(e);
+            }
+        }
+        long epochStart = start.getEpochSecond() * 1_000_000_000L + start.getNano();
+        return new WorkerMessage.TaskDone(task.index(), epochStart, wall, cpu, CpuClock.process() - processCpuBefore,
+                bytes, failure);
+    }
+
+    private Method method(WorkerMessage.RunTask task) throws ReflectiveOperationException {
+        String key = task.classesDigest() + ' ' + task.className() + '#' + task.methodName();
+        Method method = methods.get(key);
+        if (method == null) {
+            method = Class.forName(task.className(), true, snippets).getDeclaredMethod(task.methodName());
+            method.setAccessible(true);
+            methods.put(key, method);
+        }
+        return method;
+    }
+
+    private static Object invoke(Method method) throws Exception {
+        try {
+            return method.invoke(null);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package concurrencylab.harness.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One worker JVM: started with this JVM's java and class path; its output is copied into ours line by line. */
+final class WorkerProcess {
+
+    final String name;
+    final Process process;
+    boolean ready;
+    /** The snippet classes this worker has defined, by digest; null before any. */
+    String classesDigest;
+    /** The task it is running, or -1. */
+    int task = -1;
+
+    private WorkerProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+    }
+
+    static WorkerProcess start(String name, String endpoint) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Djava.awt.headless=true");
+        command.add("-XX:+UseSerialGC");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(WorkerMain.class.getName());
+        command.add(endpoint);
+        command.add(name);
+        try {
+            Process process = new ProcessBuilder(command).start();
+            copyLines(process.getInputStream(), System.out, name);
+            copyLines(process.getErrorStream(), System.err, name);
+            return new WorkerProcess(name, process);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start a worker JVM (" + command.get(0) + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Output of tasks in workers shows up with the cell's own output, as a forked child's would. */
+    private static void copyLines(InputStream from, PrintStream to, String name) {
+        Thread.ofVirtual().name(name + "-output").start(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    to.println(line);
+                }
+            } catch (IOException e) {
+                // the worker is gone; nothing more to copy
+            }
+        });
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    String exitDescription() {
+        if (process.isAlive()) {
+            return "still running";
+        }
+        int code = process.exitValue();
+        return code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
+    }
+}

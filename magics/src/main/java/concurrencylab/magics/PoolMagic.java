@@ -1,0 +1,16 @@
+package concurrencylab.magics;
+
+import picocli.CommandLine.Option;
+
+/** An executor with a fixed number of workers. */
+abstract class PoolMagic extends RunMagic {
+
+    @Option(names = {"-n", "--workers"}, paramLabel = "WORKERS",
+            description = "How many workers (default: one per available processor).")
+    Integer workers;
+
+    @Override
+    Integer workers() {
+        return workers;
+    }
+}

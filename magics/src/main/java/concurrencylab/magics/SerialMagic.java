@@ -1,0 +1,8 @@
+package concurrencylab.magics;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "serial",
+        description = "Run the cell as TASKS tasks one after another on one thread: the baseline for speedups.")
+public final class SerialMagic extends RunMagic {
+}

@@ -1,0 +1,28 @@
+package concurrencylab.report;
+
+import java.util.Locale;
+
+/** A progress bar value: shown once, then replaced in place as steps finish. */
+public record ProgressBar(String title, int done, int total, String current) {
+
+    public double fraction() {
+        return total == 0 ? 1 : (double) done / total;
+    }
+
+    public String text() {
+        int width = 30;
+        int filled = (int) Math.round(fraction() * width);
+        return String.format(Locale.ROOT, "%s [%s%s] %d/%d %s", title, "#".repeat(filled), ".".repeat(width - filled),
+                done, total, current).trim();
+    }
+
+    public String html() {
+        return String.format(Locale.ROOT, "<div>%s <progress value=\"%d\" max=\"%d\"></progress> %d/%d %s</div>",
+                Html.escape(title), done, total, done, total, Html.escape(current));
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

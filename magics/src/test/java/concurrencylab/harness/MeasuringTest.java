@@ -1,0 +1,109 @@
+package concurrencylab.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import concurrencylab.report.ChartImage;
+import concurrencylab.report.Displays;
+import concurrencylab.report.ProgressBar;
+import concurrencylab.report.SpeedupResult;
+import concurrencylab.report.TimeitResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MeasuringTest {
+
+    /** Everything shown, in order; updates are recorded as "update:" + id. */
+    private final List<Object> shown = new ArrayList<>();
+    private final List<String> updates = new ArrayList<>();
+
+    @BeforeEach
+    void captureDisplays() {
+        Displays.use(new Displays.Sink() {
+            @Override
+            public String display(Object value) {
+                shown.add(value);
+                return "display-" + shown.size();
+            }
+
+            @Override
+            public void update(String displayId, Object value) {
+                updates.add(displayId);
+                shown.add(value);
+            }
+        });
+    }
+
+    @AfterEach
+    void restore() {
+        Displays.use(null);
+    }
+
+    @Test
+    void timeitChoosesTheLoopCountLikeIPython() throws Exception {
+        TimeitResult result = Harness.timeit(0, 2, () -> {
+            Thread.sleep(30);
+            return null;
+        });
+        assertEquals(10, result.loops(), "5 loops of 30 ms are under 0.2 s, 10 are over");
+        assertEquals(2, result.perLoopNanos().size());
+        assertTrue(result.best() >= 30e6 && result.average() >= result.best());
+        assertTrue(result.toString().matches(".* ± .* per loop \\(mean ± std\\. dev\\. of 2 runs, 10 loops each\\), best .*"),
+                result.toString());
+    }
+
+    @Test
+    void timeitTakesTheGivenCounts() throws Exception {
+        int[] calls = {0};
+        TimeitResult result = Harness.timeit(4, 3, () -> calls[0]++);
+        assertEquals(1 + 4 * 3, calls[0], "one warm-up call, then 3 runs of 4");
+        assertEquals(4, result.loops());
+    }
+
+    @Test
+    void speedupMeasuresEveryPointChecksResultsAndShowsProgressChartAndTable() throws Exception {
+        SpeedupResult result = Harness.speedup("threads,virtual", "1,2", 1, 0, false, null, Workloads::list);
+        assertEquals(4, result.points().size());
+        assertEquals(List.of(), result.mismatches());
+        assertEquals(2, result.point("threads", 2).tasks());
+        assertTrue(shown.get(0) instanceof ProgressBar);
+        ProgressBar last = (ProgressBar) shown.stream().filter(ProgressBar.class::isInstance).reduce((a, b) -> b).orElseThrow();
+        assertEquals(last.total(), last.done());
+        assertEquals((2 + 4) * 2, last.total(), "serial at 2 task counts and 4 points, each a warm-up and a run");
+        assertTrue(updates.stream().allMatch("display-1"::equals), "progress replaced in place");
+        assertTrue(shown.stream().anyMatch(ChartImage.class::isInstance));
+        assertTrue(shown.get(shown.size() - 1) instanceof SpeedupResult);
+    }
+
+    @Test
+    void speedupNamesTheModeThatComputedSomethingElse() throws Exception {
+        SpeedupResult result = Harness.speedup("threads,virtual", "2", 1, 2, false, null,
+                () -> Thread.currentThread().isVirtual() ? -1 : Task.index());
+        assertEquals(1, result.mismatches().size());
+        assertTrue(result.mismatches().get(0).startsWith("virtual at 2 workers gave [-1, -1], serial gave [0, 1]"),
+                result.mismatches().get(0));
+        assertTrue(result.text().contains("DIFFERENT RESULT"));
+    }
+
+    @Test
+    void badSpeedupListsAreClearErrors() {
+        IllegalArgumentException workers = assertThrows(IllegalArgumentException.class,
+                () -> Harness.speedup("threads", "1,two", 1, 0, false, null, () -> 1));
+        assertTrue(workers.getMessage().contains("1,2,4"));
+        IllegalArgumentException mode = assertThrows(IllegalArgumentException.class,
+                () -> Harness.speedup("fibers", "1", 1, 0, false, null, () -> 1));
+        assertTrue(mode.getMessage().contains("Unknown mode 'fibers'"));
+    }
+
+    @Test
+    void timelineShowsAChartAndTheRun() throws Exception {
+        Harness.timeline("threads", 2, 4, 0, true, null, Workloads::whoAmI);
+        ChartImage chart = (ChartImage) shown.get(0);
+        assertEquals(ChartImage.Format.SVG, chart.format());
+        assertTrue(chart.chart().getTitle().contains("4 tasks on 2 workers"), chart.chart().getTitle());
+    }
+}

@@ -1,0 +1,155 @@
+package concurrencylab.magics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import concurrencylab.core.CellContext;
+import concurrencylab.core.ExecuteOutcome;
+import concurrencylab.core.MimeBundle;
+import concurrencylab.harness.process.WorkerPool;
+import concurrencylab.magic.JavaSession;
+import concurrencylab.magic.Magic;
+import concurrencylab.runtime.SnippetClassRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The code the magics generate, run in a real JShell whose execution engine records snippet class bytes the
+ * way the runtime does: the body's method is called by every executor, worker JVMs included, where it calls a
+ * method and returns a record declared in earlier snippets.
+ */
+class GeneratedCodeInJShellTest {
+
+    private static JShell shell;
+    private static final java.util.concurrent.atomic.AtomicInteger TASKS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Local execution that records every snippet class it loads, as the runtime's engine does. */
+    static final class RecordingControl extends LocalExecutionControl {
+        @Override
+        public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+            for (ClassBytecodes bytecodes : classes) {
+                SnippetClassRegistry.record(bytecodes.name(), bytecodes.bytecodes());
+            }
+            super.load(classes);
+        }
+
+        @Override
+        public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+            for (ClassBytecodes bytecodes : classes) {
+                SnippetClassRegistry.record(bytecodes.name(), bytecodes.bytecodes());
+            }
+            super.redefine(classes);
+        }
+    }
+
+    @BeforeAll
+    static void startShell() throws IOException {
+        ExecutionControlProvider recording = new ExecutionControlProvider() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                return new RecordingControl();
+            }
+        };
+        shell = JShell.builder().executionEngine(recording, Map.of()).build();
+        shell.addToClasspath(System.getProperty("java.class.path"));
+        try (InputStream imports = GeneratedCodeInJShellTest.class.getResourceAsStream("/META-INF/concurrencylab/imports")) {
+            for (String line : new String(imports.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                eval(line);
+            }
+        }
+        eval("record Share(int index, long primes) implements java.io.Serializable {}");
+        eval("long primesBetween(long from, long to) { long c = 0; for (long n = Math.max(2, from); n < to; n++) {"
+                + " boolean p = true; for (long d = 2; d * d <= n; d++) if (n % d == 0) { p = false; break; } if (p) c++; }"
+                + " return c; }");
+    }
+
+    @AfterAll
+    static void stop() {
+        shell.close();
+        WorkerPool.shared().shutdown();
+    }
+
+    private static String eval(String code) {
+        String value = null;
+        for (SnippetEvent event : shell.eval(code)) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            assertTrue(event.exception() == null, code + " threw " + event.exception());
+            assertTrue(event.status() == Snippet.Status.VALID, code + " is " + event.status() + ": "
+                    + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
+            value = event.value();
+        }
+        return value;
+    }
+
+    /** Compiles bodies as the engine will: a method returning the body's value. */
+    private static final class ShellSession extends RecordingSession {
+        @Override
+        public TaskDefinition defineTask(String body, int firstLine, CellContext cell) {
+            String name = "__task_" + TASKS.incrementAndGet();
+            bodies.add(body);
+            eval("Object " + name + "() throws Exception { return " + body + "; }");
+            return new TaskDefinition(name, null);
+        }
+
+        @Override
+        public ExecuteOutcome executeInternal(String code, CellContext cell) {
+            internal.add(code);
+            return ExecuteOutcome.ok(MimeBundle.text(String.valueOf(eval(code))));
+        }
+    }
+
+    private static void runMagic(Magic magic, String body, String... args) throws Exception {
+        new CommandLine(magic).parseArgs(args);
+        ExecuteOutcome outcome = magic.run(new ShellSession().invocation(body)).outcome();
+        assertTrue(outcome.succeeded());
+    }
+
+    private static final String BODY = "new Share(Task.index(), primesBetween(Task.index() * 50_000L / Task.count(),"
+            + " (Task.index() + 1) * 50_000L / Task.count()))";
+
+    @Test
+    void everyExecutorRunsTheCellBodyAndItsEarlierDeclarations() throws Exception {
+        for (Magic magic : List.of(new SerialMagic(), new ThreadsMagic(), new VirtualMagic(), new GilMagic(),
+                new ProcessesMagic())) {
+            String name = new CommandLine(magic).getCommandName();
+            runMagic(magic, BODY, "-t", "4", "-o", "r_" + name);
+            assertEquals("[0, 1, 2, 3]", eval("r_" + name + ".results().stream().map(s -> ((Share) s).index()).toList()"), name);
+            assertEquals("5133", eval("r_" + name + ".results().stream().mapToLong(s -> ((Share) s).primes()).sum()"), name);
+            assertEquals("true", eval("r_" + name + ".succeeded()"), name);
+        }
+        String workers = eval("r_processes.workers().stream().allMatch(w -> w.startsWith(\"processes-\"))");
+        assertEquals("true", workers);
+    }
+
+    @Test
+    void timeitAndTimeRunInTheShell() throws Exception {
+        runMagic(new TimeitMagic(), "primesBetween(0, 2000)", "-n", "3", "-r", "2", "-o", "t");
+        assertEquals("3", eval("t.loops()"));
+        assertEquals("2", eval("t.perLoopNanos().size()"));
+        runMagic(new TimeMagic(), "primesBetween(0, 1000)");
+        runMagic(new TimeMagic(), "primesBetween(0, 1000)", "-o", "timed");
+        assertEquals("168", eval("timed.value()"));
+        assertEquals("true", eval("timed.wallNanos() > 0"));
+    }
+}
