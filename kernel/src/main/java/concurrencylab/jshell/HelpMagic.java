@@ -29,7 +29,8 @@ final class HelpMagic implements Magic {
     @Override
     public MagicOutcome run(MagicInvocation invocation) {
         String bare = name.replaceFirst("^%+", "");
-        MagicRegistry.Entry entry = registry.find(bare);
+        // "%help %%time" asks for the cell form; "%help time" for the line form when there is one.
+        MagicRegistry.Entry entry = registry.find(bare, name.startsWith("%%") ? Kind.CELL : Kind.LINE);
         if (entry == null) {
             return MagicOutcome.of(ExecuteOutcome.failed(MagicDispatcher.unknown(registry, bare)));
         }

@@ -89,7 +89,7 @@ final class MagicDispatcher {
 
     private ExecuteOutcome invoke(String name, boolean help, String arguments, Magic.Kind used, String body,
                                   int bodyLine, CellContext cell) {
-        MagicRegistry.Entry entry = registry.find(name);
+        MagicRegistry.Entry entry = registry.find(name, used);
         if (entry == null) {
             return ExecuteOutcome.failed(unknown(registry, name));
         }

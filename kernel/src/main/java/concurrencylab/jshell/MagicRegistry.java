@@ -28,7 +28,8 @@ final class MagicRegistry {
         }
     }
 
-    private final Map<String, Entry> byName = new TreeMap<>();
+    /** A name may have a line and a cell form ({@code %time} and {@code %%time}). */
+    private final Map<String, Map<Magic.Kind, Entry>> byName = new TreeMap<>();
 
     static MagicRegistry load(EngineSupervisor supervisor) {
         MagicRegistry registry = new MagicRegistry();
@@ -47,15 +48,26 @@ final class MagicRegistry {
         String name = spec.name();
         // Usage lines show the magic as it is typed.
         spec.name((sample.kind() == Magic.Kind.CELL ? "%%" : "%") + name);
-        byName.put(name, new Entry(name, sample.kind(), factory, spec));
+        byName.computeIfAbsent(name, n -> new java.util.EnumMap<>(Magic.Kind.class))
+                .put(sample.kind(), new Entry(name, sample.kind(), factory, spec));
     }
 
+    /** The magic of that name, in the wanted kind when it has one (else its only kind, for a clear error). */
+    Entry find(String name, Magic.Kind wanted) {
+        Map<Magic.Kind, Entry> kinds = byName.get(name);
+        if (kinds == null) {
+            return null;
+        }
+        return kinds.containsKey(wanted) ? kinds.get(wanted) : kinds.values().iterator().next();
+    }
+
+    /** The magic of that name, its line form first. */
     Entry find(String name) {
-        return byName.get(name);
+        return find(name, Magic.Kind.LINE);
     }
 
     List<Entry> all() {
-        return List.copyOf(byName.values());
+        return byName.values().stream().flatMap(kinds -> kinds.values().stream()).toList();
     }
 
     /** Names close to a mistyped one: shared prefix or small edit distance. */

@@ -1,13 +1,11 @@
 package concurrencylab.report;
 
-import java.lang.reflect.Method;
-import java.util.UUID;
+import concurrencylab.display.Display;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Shows values in the notebook from the runtime JVM: the runtime's display API
- * ({@code concurrencylab.display.Display}: {@code display(Object)} and {@code updateDisplay(String, Object)})
- * when it is on the class path, else plain text on standard output. Tests install their own {@link Sink}.
+ * Shows values in the notebook from the harness, through the runtime's display API
+ * ({@link Display}). Tests install their own {@link Sink} to see the values themselves.
  */
 public final class Displays {
 
@@ -47,51 +45,22 @@ public final class Displays {
         return sink;
     }
 
+    /** The notebook's display API (outside a notebook it prints text). */
     private static Sink runtimeSink() {
-        try {
-            Class<?> api = Class.forName("concurrencylab.display.Display");
-            Method display = api.getMethod("display", Object.class);
-            Method update = api.getMethod("updateDisplay", String.class, Object.class);
-            return new Sink() {
-                @Override
-                public String display(Object value) {
-                    Object id = invoke(display, value);
-                    return id instanceof String text ? text : null;
+        return new Sink() {
+            @Override
+            public String display(Object value) {
+                return Display.display(value);
+            }
+
+            @Override
+            public void update(String displayId, Object value) {
+                if (displayId == null) {
+                    Display.display(value);
+                } else {
+                    Display.updateDisplay(displayId, value);
                 }
-
-                @Override
-                public void update(String displayId, Object value) {
-                    if (displayId == null) {
-                        invoke(display, value);
-                    } else {
-                        invoke(update, displayId, value);
-                    }
-                }
-            };
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return new PrintingSink();
-        }
-    }
-
-    private static Object invoke(Method method, Object... args) {
-        try {
-            return method.invoke(null, args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the display API failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    /** Outside a notebook: every display and update is printed as text. */
-    static final class PrintingSink implements Sink {
-        @Override
-        public String display(Object value) {
-            System.out.println(value);
-            return UUID.randomUUID().toString();
-        }
-
-        @Override
-        public void update(String displayId, Object value) {
-            System.out.println(value);
-        }
+            }
+        };
     }
 }
