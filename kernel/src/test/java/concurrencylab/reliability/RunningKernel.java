@@ -121,8 +121,10 @@ final class RunningKernel implements AutoCloseable {
         }
     }
 
-    static List<ProcessHandle> runtimes() {
-        return ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("RuntimeMain")).toList();
+    /** The runtime JVM of this kernel, as the runtime itself tells (other tests may run theirs). */
+    ProcessHandle runtime() throws ProtocolException {
+        long pid = Long.parseLong(ok("ProcessHandle.current().pid()"));
+        return ProcessHandle.of(pid).orElseThrow();
     }
 
     @Override
