@@ -18,6 +18,11 @@ public final class KernelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return run(connectionFile);
+    }
+
+    /** Runs the kernel until shutdown; returns the exit status. */
+    public static int run(Path connectionFile) {
         return KernelLauncher.run(connectionFile, JShellInterpreter::new);
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -27,35 +28,65 @@ public final class History {
     }
 
     private static final Gson GSON = new Gson();
+    /** Entries kept from earlier sessions; the file is cut back to these when it grows to twice as many. */
+    static final int KEPT_ENTRIES = 10_000;
 
     private final Path file;
-    private final List<Entry> entries = new ArrayList<>();
-    private final int session;
+    /** Earlier sessions are read in the background: start-up must not wait for a long history. */
+    private final CompletableFuture<List<Entry>> earlier;
+    private List<Entry> entries;
+    private int session;
 
-    private History(Path file, List<Entry> earlier) {
+    private History(Path file, CompletableFuture<List<Entry>> earlier) {
         this.file = file;
-        this.entries.addAll(earlier);
-        this.session = earlier.stream().mapToInt(Entry::session).max().orElse(0) + 1;
+        this.earlier = earlier;
     }
 
     /** Opens (creating when needed) the history file; unreadable lines are skipped, not fatal. */
     public static History open(Path file) {
-        List<Entry> earlier = new ArrayList<>();
-        if (Files.isReadable(file)) {
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    parse(line).ifPresent(earlier::add);
-                }
-            } catch (IOException e) {
-                System.err.println("concurrency-lab: history not read (" + e.getMessage() + "); starting a new one");
-            }
-        }
-        return new History(file, earlier);
+        return new History(file, CompletableFuture.supplyAsync(() -> read(file)));
     }
 
     /** A history that lives in memory only (tests, or when the data dir is not writable). */
     public static History inMemory() {
-        return new History(null, List.of());
+        return new History(null, CompletableFuture.completedFuture(List.of()));
+    }
+
+    private static List<Entry> read(Path file) {
+        List<Entry> found = new ArrayList<>();
+        if (!Files.isReadable(file)) {
+            return found;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                parse(line).ifPresent(found::add);
+            }
+            if (found.size() > 2 * KEPT_ENTRIES) {
+                found = new ArrayList<>(found.subList(found.size() - KEPT_ENTRIES, found.size()));
+                rewrite(file, found);
+            }
+        } catch (IOException e) {
+            System.err.println("concurrency-lab: history not read (" + e.getMessage() + "); starting a new one");
+        }
+        return found;
+    }
+
+    private static void rewrite(Path file, List<Entry> kept) throws IOException {
+        StringBuilder text = new StringBuilder();
+        kept.forEach(entry -> text.append(GSON.toJson(json(entry))).append('\n'));
+        Path fresh = file.resolveSibling(file.getFileName() + ".new");
+        Files.writeString(fresh, text, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rw-------"));
+        Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The entries, once the earlier sessions are read. Callers hold the lock. */
+    private List<Entry> entries() {
+        if (entries == null) {
+            entries = new ArrayList<>(earlier.join());
+            session = entries.stream().mapToInt(Entry::session).max().orElse(0) + 1;
+        }
+        return entries;
     }
 
     /** {@code $JUPYTER_DATA_DIR}, else {@code $XDG_DATA_HOME/jupyter}, else {@code ~/.local/share/jupyter}. */
@@ -72,13 +103,14 @@ public final class History {
         return base.resolve("concurrency-lab").resolve("history.jsonl");
     }
 
-    public int session() {
+    public synchronized int session() {
+        entries();
         return session;
     }
 
     public synchronized void add(int line, String input) {
-        Entry entry = new Entry(session, line, input);
-        entries.add(entry);
+        Entry entry = new Entry(session(), line, input);
+        entries().add(entry);
         if (file != null) {
             append(entry);
         }
@@ -86,7 +118,8 @@ public final class History {
 
     /** The last {@code n} entries, oldest first. */
     public synchronized List<Entry> tail(int n) {
-        return List.copyOf(entries.subList(Math.max(0, entries.size() - n), entries.size()));
+        List<Entry> all = entries();
+        return List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
     }
 
     /**
@@ -94,8 +127,8 @@ public final class History {
      * negative sessions count back from it, as IPython does.
      */
     public synchronized List<Entry> range(int requestedSession, int start, int stop) {
-        int wanted = requestedSession <= 0 ? session + requestedSession : requestedSession;
-        return entries.stream()
+        int wanted = requestedSession <= 0 ? session() + requestedSession : requestedSession;
+        return entries().stream()
                 .filter(e -> e.session() == wanted && e.line() >= start && (stop <= 0 || e.line() < stop))
                 .toList();
     }
@@ -105,8 +138,9 @@ public final class History {
         Pattern pattern = globToRegex(glob);
         List<Entry> matching = new ArrayList<>();
         Set<String> inputs = new LinkedHashSet<>();
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            Entry e = entries.get(i);
+        List<Entry> all = entries();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Entry e = all.get(i);
             if (pattern.matcher(e.input()).matches() && (!unique || inputs.add(e.input()))) {
                 matching.add(0, e);
             }
@@ -132,15 +166,19 @@ public final class History {
                 Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-            JsonObject json = new JsonObject();
-            json.addProperty("session", entry.session());
-            json.addProperty("line", entry.line());
-            json.addProperty("input", entry.input());
-            Files.writeString(file, GSON.toJson(json) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(file, GSON.toJson(json(entry)) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException | UnsupportedOperationException e) {
             // History is a convenience: a read-only home must not break execution.
             System.err.println("concurrency-lab: history not saved (" + e.getMessage() + ")");
         }
+    }
+
+    private static JsonObject json(Entry entry) {
+        JsonObject json = new JsonObject();
+        json.addProperty("session", entry.session());
+        json.addProperty("line", entry.line());
+        json.addProperty("input", entry.input());
+        return json;
     }
 
     private static java.util.Optional<Entry> parse(String line) {

@@ -20,6 +20,11 @@ public final class KernelLauncher {
 
     /** Runs the kernel until {@code shutdown_request}; returns the process exit status. */
     public static int run(Path connectionFile, Supplier<Interpreter> interpreters) {
+        return run(connectionFile, interpreters, History.open(History.defaultFile()));
+    }
+
+    /** The same with a given history (tests keep theirs out of the user's data dir). */
+    public static int run(Path connectionFile, Supplier<Interpreter> interpreters, History history) {
         ConnectionInfo info;
         Signer signer;
         try {
@@ -36,8 +41,8 @@ public final class KernelLauncher {
             System.err.println("concurrency-lab: " + e.getMessage());
             return 1;
         }
-        Interpreter interpreter = interpreters.get();
-        Kernel kernel = new Kernel(transport, interpreter, History.open(History.defaultFile()), ports(info));
+        Interpreter interpreter = new BackgroundInterpreter(interpreters);
+        Kernel kernel = new Kernel(transport, interpreter, history, ports(info));
         kernel.start();
         try {
             kernel.awaitShutdown();

@@ -21,7 +21,7 @@ class KernelOverSocketsTest {
     @Test
     void servesAndShutsDownPromptly() throws Exception {
         Path connectionFile = KernelClient.writeConnectionFile(dir);
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> KernelLauncher.run(connectionFile, ScriptedInterpreter::new));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> KernelLauncher.run(connectionFile, ScriptedInterpreter::new, History.inMemory()));
         try (KernelClient client = new KernelClient(ConnectionInfo.load(connectionFile))) {
             assertEquals("concurrency-lab", client.awaitReady(Duration.ofSeconds(10)).content().get("implementation").getAsString());
             KernelClient.Exchange cell = client.execute("print over the wire");

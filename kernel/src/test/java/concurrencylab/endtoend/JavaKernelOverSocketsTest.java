@@ -35,7 +35,7 @@ class JavaKernelOverSocketsTest {
     @BeforeAll
     static void startKernel() throws Exception {
         Path connectionFile = KernelClient.writeConnectionFile(dir);
-        exit = CompletableFuture.supplyAsync(() -> KernelLauncher.run(connectionFile, JShellInterpreter::new));
+        exit = CompletableFuture.supplyAsync(() -> KernelLauncher.run(connectionFile, JShellInterpreter::new, concurrencylab.core.History.inMemory()));
         client = new KernelClient(ConnectionInfo.load(connectionFile));
         client.awaitReady(Duration.ofSeconds(20));
     }

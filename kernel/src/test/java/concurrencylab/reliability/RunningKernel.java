@@ -31,7 +31,7 @@ final class RunningKernel implements AutoCloseable {
         dir = Files.createTempDirectory("concurrency-lab-reliability");
         Path connectionFile = KernelClient.writeConnectionFile(dir);
         exit = CompletableFuture.supplyAsync(() -> KernelLauncher.run(connectionFile,
-                () -> new JShellInterpreter(List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC"))));
+                () -> new JShellInterpreter(List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC")), concurrencylab.core.History.inMemory()));
         try {
             client = new KernelClient(ConnectionInfo.load(connectionFile));
         } catch (concurrencylab.transport.InvalidConnectionFileException e) {
