@@ -22,9 +22,10 @@ import java.util.List;
  * <p>C2 never pays off in the kernel: its compiler threads compete with javac for the two cores
  * while the session is young, and the kernel's hot path is javac itself. The serial collector
  * suits a single-user process with a small heap. The class-data sharing archive of the jar's own
- * classes (JDK 19+) is written on the first exit and makes later starts load them from memory;
- * after the jar is rebuilt the JVM finds the archive stale and writes a new one, and its logging
- * of that (warnings on stdout) is switched off because it is expected, not a problem.
+ * classes (JDK 19+) is written when the first kernel exits and makes later starts load them from
+ * memory. The JVM ignores (but does not replace) an archive made for an older jar, so the archive is
+ * named after the jar's size and time ({@link LaunchCommand}); its logging (warnings on stdout about
+ * an archive it cannot use) is switched off because that case is expected, not a problem.
  * The kernel never opens a window; headless keeps AWT from looking for a display.
  */
 public final class JvmOptions {

@@ -25,8 +25,20 @@ public record LaunchCommand(Path java, int javaFeatureVersion, List<String> jvmO
     public static LaunchCommand forThisJvm(Path jar, InstallEnvironment environment, String kernelName) {
         String launcher = environment.isWindows() ? "java.exe" : "java";
         Path java = environment.javaHome().resolve("bin").resolve(launcher).toAbsolutePath();
-        Path archive = JupyterDirs.userCache(environment).resolve(kernelName + ".jsa");
+        Path archive = JupyterDirs.userCache(environment).resolve(kernelName + "-" + fingerprint(jar) + ".jsa");
         return new LaunchCommand(java, Runtime.version().feature(), JvmOptions.forKernel(archive), jar);
+    }
+
+    /**
+     * Names the class-data archive after the jar's size and time: the JVM does not replace an archive
+     * made for an older jar (it only ignores it), so a rebuilt and reinstalled jar gets a fresh one.
+     */
+    static String fingerprint(Path jar) {
+        try {
+            return Long.toHexString(Files.size(jar)) + "-" + Long.toHexString(Files.getLastModifiedTime(jar).toMillis());
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** The jar this code was loaded from; install must run from the built jar, not from classes. */

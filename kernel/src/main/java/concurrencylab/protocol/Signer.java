@@ -31,7 +31,11 @@ public final class Signer {
         this.enabled = key.length > 0;
         this.mac = ThreadLocal.withInitial(() -> newMac(algorithm, key));
         if (enabled) {
-            mac.get();
+            // Loading the JCE provider costs a cold JVM some 100-250 ms; it overlaps with binding the
+            // sockets instead of delaying the first reply.
+            Thread warmUp = new Thread(mac::get, "hmac-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
         }
     }
 
