@@ -38,6 +38,10 @@ def to_jshell(code):
             out.append(statement if statement.rstrip().endswith((";", "}")) else statement + ";")
         elif match.group(1) not in ("lsmagic", "help"):
             raise ValueError(f"unknown line magic %{match.group(1)}")
+    last = max((i for i, line in enumerate(out) if line.strip()), default=None)
+    if last is not None and re.fullmatch(r"[A-Za-z_]\w*", out[last].strip()):
+        # The kernel renders a cell's last value (a chart becomes a PNG): render it here too.
+        out[last] = f"System.out.println(show$({out[last].strip()}));"
     return "\n".join(out)
 
 
