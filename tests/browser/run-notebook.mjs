@@ -99,7 +99,10 @@ async function main() {
 
     mkdirSync(screenshotDir, { recursive: true });
     const screenshot = path.join(screenshotDir, name.replace(/\.ipynb$/, '.png'));
-    await page.screenshot({ path: screenshot, fullPage: true });
+    // The classic Notebook scrolls inside #site, so grow the window to the notebook's height to capture it all.
+    const height = await page.evaluate(() => document.querySelector('#notebook-container').scrollHeight + 250);
+    await page.setViewportSize({ width: 1280, height: Math.min(height, 30_000) });
+    await page.screenshot({ path: screenshot });
 
     console.log(`${name}: ran all cells in ${seconds.toFixed(1)} s; ${images.length} image(s) rendered ` +
                 `(${images.slice(0, 4).join(', ')}); ${errors.length} error output(s); screenshot ${screenshot}`);
