@@ -171,8 +171,8 @@ def main(argv):
     out_dir.mkdir(parents=True, exist_ok=True)
     chromium = find_chromium()
     if not chromium:
-        print("handouts: Chromium not found at /usr/bin/chromium (set $CHROMIUM to use another); writing HTML only",
-              file=sys.stderr)
+        print(f"handouts: Chromium not found at {os.environ.get('CHROMIUM', '/usr/bin/chromium')} "
+              "(install the chromium package, or set $CHROMIUM); writing HTML only", file=sys.stderr)
 
     handouts = []
     for path in notebooks:
