@@ -1,0 +1,83 @@
+#!/usr/bin/python3
+"""Checks the Java in notebook sources with the JDK's JShell API, for when the kernel is not at hand.
+
+Magic lines are approximated: a cell magic's body runs once as ordinary snippets (Task.index() = 0,
+Task.count() = 1), %time/%timeit run their statement once, %lsmagic and %help are skipped.
+Usage: jshell_check.py [NN-topic ...]   (needs JAVA_HOME pointing at JDK 21+, XChart in ~/.m2)
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build import SRC, parse_cells  # noqa: E402
+
+XCHART = Path.home() / ".m2/repository/org/knowm/xchart/xchart/4.0.3/xchart-4.0.3.jar"
+MEASURING_CELL_MAGICS = {"serial", "threads", "virtual", "coroutines", "processes", "gil",
+                         "speedup", "timeline", "time", "timeit"}
+
+
+def to_jshell(code):
+    lines = code.splitlines()
+    if lines and lines[0].startswith("%%"):
+        name = lines[0][2:].split()[0]
+        if name not in MEASURING_CELL_MAGICS:
+            raise ValueError(f"unknown cell magic %%{name}")
+        lines = lines[1:]
+    out = []
+    for line in lines:
+        match = re.match(r"^%(\w+)\s*(.*)$", line)
+        if not match:
+            out.append(line)
+        elif match.group(1) in ("time", "timeit"):
+            statement = re.sub(r"^(-[nro]\s+\S+\s+)*", "", match.group(2))
+            out.append(statement if statement.rstrip().endswith((";", "}")) else statement + ";")
+        elif match.group(1) not in ("lsmagic", "help"):
+            raise ValueError(f"unknown line magic %{match.group(1)}")
+    last = max((i for i, line in enumerate(out) if line.strip()), default=None)
+    if last is not None and re.fullmatch(r"[A-Za-z_]\w*", out[last].strip()):
+        # The kernel renders a cell's last value (a chart becomes a PNG): render it here too.
+        out[last] = f"System.out.println(show$({out[last].strip()}));"
+    return "\n".join(out)
+
+
+def check(source):
+    script = ["//@@cell prelude", (SRC / "jshell-prelude.jsh").read_text()]
+    for index, (_, kind, text) in enumerate(parse_cells(source.read_text(), source.name)):
+        if kind == "code":
+            script.append(f"//@@cell {index}")
+            script.append(to_jshell(text))
+    with tempfile.NamedTemporaryFile("w", suffix=".cells.txt", delete=False) as handle:
+        handle.write("\n".join(script) + "\n")
+    java = Path(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")) / "bin/java"
+    started = time.monotonic()
+    result = subprocess.run([str(java), "-Djava.awt.headless=true", str(SRC / "NotebookCheck.java"),
+                             str(XCHART), handle.name], capture_output=True, text=True, timeout=120)
+    seconds = time.monotonic() - started
+    output = result.stdout + result.stderr
+    problems = [line for line in output.splitlines() if line.startswith("PROBLEM")]
+    if result.returncode != 0 and not problems:
+        problems.append(f"checker exited with {result.returncode}")
+    return seconds, output, problems
+
+
+def main(names):
+    sources = [SRC / f"{n}.cells" for n in names] if names else sorted(SRC.glob("*.cells"))
+    failed = False
+    for source in sources:
+        seconds, output, problems = check(source)
+        if "-v" in os.environ.get("CHECK_FLAGS", ""):
+            print(output)
+        print(f"{source.stem}: {seconds:.1f} s, {'OK' if not problems else 'PROBLEMS'}")
+        for problem in problems:
+            print("   ", problem)
+        failed |= bool(problems)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
