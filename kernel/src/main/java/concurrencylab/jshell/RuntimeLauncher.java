@@ -1,6 +1,7 @@
 package concurrencylab.jshell;
 
 import concurrencylab.runtime.Frames;
+import concurrencylab.runtime.NotebookSystemClassLoader;
 import concurrencylab.runtime.RuntimeMain;
 import java.io.File;
 import java.io.IOException;
@@ -118,6 +119,7 @@ final class RuntimeLauncher implements ExecutionControlProvider {
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(runtimeOptions);
         command.add("-Djava.awt.headless=true");
+        command.add("-Djava.system.class.loader=" + NotebookSystemClassLoader.class.getName());
         command.add("-Dstdout.encoding=UTF-8");
         command.add("-Dstderr.encoding=UTF-8");
         command.add("-cp");

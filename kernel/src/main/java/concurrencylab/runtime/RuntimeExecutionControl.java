@@ -29,6 +29,13 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
     RuntimeExecutionControl(EventSender events, OutputRouter output) {
         this.events = events;
         this.output = output;
+        NotebookSystemClassLoader.findSnippetClassesWith(name -> {
+            try {
+                return findClass(name);
+            } catch (ClassNotFoundException e) {
+                return null;
+            }
+        });
     }
 
     @Override
