@@ -38,6 +38,9 @@ public final class ZmqTransport implements Transport {
         this.control = bind(SocketType.ROUTER, info, info.controlPort());
         this.stdin = bind(SocketType.ROUTER, info, info.stdinPort());
         this.iopub = bind(SocketType.PUB, info, info.iopubPort());
+        // A PUB socket silently drops what exceeds its high-water mark (1,000 messages by default): a burst
+        // of display updates from worker threads would lose some. The per-cell output budget bounds the rest.
+        iopub.setSndHWM(100_000);
         this.heartbeat = bind(SocketType.REP, info, info.hbPort());
     }
 

@@ -129,7 +129,8 @@ final class RunningKernel implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        ProcessHandle runtime = runtime();
+        List<ProcessHandle> children = java.util.stream.Stream.concat(java.util.stream.Stream.of(runtime), runtime.descendants()).toList();
         client.control("shutdown_request", "{\"restart\": false}");
         exit.get(10, TimeUnit.SECONDS);
         for (ProcessHandle child : children) {

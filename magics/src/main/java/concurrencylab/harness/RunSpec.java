@@ -17,10 +17,14 @@ public record RunSpec(Mode mode, String label, int workers, int tasks, int gilIn
         }
     }
 
-    /** Fills the defaults: workers 0 means one per available processor, tasks 0 means one per worker. */
+    /**
+     * Fills the defaults: workers 0 means one per available processor (for virtual threads: one per task),
+     * tasks 0 means one per worker.
+     */
     public static RunSpec of(String modeName, int workers, int tasks, int gilIntervalMillis) {
         Mode mode = Mode.parse(modeName);
-        int chosenWorkers = mode == Mode.SERIAL ? 1 : workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        int defaultWorkers = mode == Mode.VIRTUAL && tasks > 0 ? tasks : Runtime.getRuntime().availableProcessors();
+        int chosenWorkers = mode == Mode.SERIAL ? 1 : workers > 0 ? workers : defaultWorkers;
         int chosenTasks = tasks > 0 ? tasks : chosenWorkers;
         int interval = gilIntervalMillis > 0 ? gilIntervalMillis : DEFAULT_GIL_INTERVAL_MILLIS;
         return new RunSpec(mode, modeName.trim(), chosenWorkers, chosenTasks, interval);

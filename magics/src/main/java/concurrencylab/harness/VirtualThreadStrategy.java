@@ -2,10 +2,16 @@ package concurrencylab.harness;
 
 import concurrencylab.report.TaskRecord;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** One virtual thread per task, named after the mode ({@code virtual-0}, ...); the JDK's carriers run them. */
+/**
+ * One virtual thread per task, named after the mode ({@code virtual-0}, ...); the JDK's carriers run them.
+ * At most {@code workers} of them run the body at once (all of them unless asked otherwise), so that
+ * {@code %%speedup} can vary the concurrency of virtual threads as it does the size of a pool.
+ */
 final class VirtualThreadStrategy implements Strategy {
 
     @Override
@@ -14,7 +20,19 @@ final class VirtualThreadStrategy implements Strategy {
         ExecutorService perTask = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name(spec.label() + "-", 1).factory());
         try {
-            return Executed.local(ThreadPoolStrategy.runAll(perTask, new ThreadPoolStrategy().wrap(spec, body, runStartNanos)));
+            List<Callable<TaskRecord>> tasks = new ThreadPoolStrategy().wrap(spec, body, runStartNanos);
+            if (spec.workers() < spec.tasks()) {
+                Semaphore permits = new Semaphore(spec.workers());
+                tasks = tasks.stream().<Callable<TaskRecord>>map(task -> () -> {
+                    permits.acquire();
+                    try {
+                        return task.call();
+                    } finally {
+                        permits.release();
+                    }
+                }).toList();
+            }
+            return Executed.local(ThreadPoolStrategy.runAll(perTask, tasks));
         } finally {
             perTask.shutdownNow();
         }

@@ -53,16 +53,37 @@ public record RunResult(String mode, int requestedWorkers, List<TaskRecord> task
         return wallNanos == 0 ? 0 : (double) cpuNanos / wallNanos;
     }
 
+    /** Task rows shown in summaries and tables; the value keeps every task. */
+    static final int SHOWN_TASKS = 16;
+
+    /** The first {@link #SHOWN_TASKS} tasks, and every failed one: a thousand rows would bury the totals. */
+    List<TaskRecord> shownTasks() {
+        List<TaskRecord> shown = new ArrayList<>();
+        for (TaskRecord task : tasks) {
+            if (shown.size() < SHOWN_TASKS || task.failed()) {
+                shown.add(task);
+            }
+        }
+        return shown;
+    }
+
+    String hiddenTasksNote() {
+        return "  ... and " + (tasks.size() - shownTasks().size()) + " more tasks (keep them all with -o NAME)";
+    }
+
     /** The short text a run prints: totals, then one line per task, then any failures. */
     public String summary() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%s: %d task%s on %d worker%s — wall %s, CPU %s, parallelism %.2f%n",
                 mode, tasks.size(), tasks.size() == 1 ? "" : "s", workersUsed(), workersUsed() == 1 ? "" : "s",
                 Durations.format(wallNanos), Durations.format(cpuNanos), parallelism()));
-        for (TaskRecord task : tasks) {
+        for (TaskRecord task : shownTasks()) {
             text.append(String.format(Locale.ROOT, "  task %d on %s: wall %s, CPU %s%s%n", task.index(), task.worker(),
                     Durations.format(task.wallNanos()), Durations.format(task.cpuNanos()),
                     task.failed() ? " — FAILED: " + task.failure().describe() : ""));
+        }
+        if (shownTasks().size() < tasks.size()) {
+            text.append(hiddenTasksNote()).append('\n');
         }
         text.append(succeeded() ? "Result: " : "Result (failed tasks are null): ").append(Values.show(value()));
         return text.append('\n').toString();

@@ -15,13 +15,17 @@ final class RunTable {
                 Durations.format(run.cpuNanos()), run.parallelism()));
         html.append("<table><thead><tr><th>task</th><th>worker</th><th>start</th><th>wall</th><th>CPU</th>"
                 + "<th>result</th></tr></thead><tbody>");
-        for (TaskRecord task : run.tasks()) {
+        for (TaskRecord task : run.shownTasks()) {
             html.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
                     task.index(), Html.escape(task.worker()), Durations.format(task.startNanos()),
                     Durations.format(task.wallNanos()), Durations.format(task.cpuNanos()),
                     task.failed() ? "<span style=\"color:#b00\">FAILED: " + Html.escape(task.failure().describe()) + "</span>"
                             : Html.escape(Values.show(task.result()))));
         }
-        return html.append("</tbody></table>").toString();
+        html.append("</tbody></table>");
+        if (run.shownTasks().size() < run.tasks().size()) {
+            html.append("<p>").append(Html.escape(run.hiddenTasksNote().strip())).append("</p>");
+        }
+        return html.toString();
     }
 }
