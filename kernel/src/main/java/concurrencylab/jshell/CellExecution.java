@@ -63,7 +63,7 @@ final class CellExecution {
             if (keepDeclarations) {
                 supervisor.captureDeclarations(engine);
             }
-            return outcome;
+            return withInputRefusal(outcome);
         } finally {
             supervisor.end(running);
             input.runningCell(null);
@@ -156,6 +156,19 @@ final class CellExecution {
         engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
         MimeBundle rich = engine.runtime().sideChannel().takeResult(token);
         return rich != null ? rich : MimeBundle.text(ResultMarker.plain(value));
+    }
+
+    /** A failure that follows a refused read of System.in says so (readers like Scanner hide the cause). */
+    private ExecuteOutcome withInputRefusal(ExecuteOutcome outcome) {
+        String refusal = input.refusal();
+        if (outcome.succeeded() || refusal == null || outcome.error().evalue().contains(refusal)) {
+            return outcome;
+        }
+        ErrorInfo error = outcome.error();
+        List<String> traceback = new java.util.ArrayList<>(error.traceback());
+        traceback.add("Reading System.in failed: " + refusal);
+        return ExecuteOutcome.failed(new ErrorInfo(error.ename(),
+                error.evalue() + " (reading System.in failed: " + refusal + ")", traceback));
     }
 
     private static ExecuteOutcome interrupted() {
