@@ -44,15 +44,17 @@ final class CellExecution {
 
     /** @param lineShift cell lines before {@code code} (when a magic passes on part of the cell) */
     ExecuteOutcome run(String code, int lineShift, CellContext cell, Kind kind) {
-        Engine engine = readyEngine(cell);
-        boolean keepDeclarations = kind == Kind.USER;
-        if (kind != Kind.EXPRESSION) {
-            cells.register(cell);
-            input.runningCell(cell);
-        }
+        // Begun before waiting for the engine, so an interrupt while the runtime still starts ends the cell.
         EngineSupervisor.Running running = supervisor.begin();
         try {
+            Engine engine = readyEngine(cell, running);
+            if (engine == null) {
+                return interrupted();
+            }
+            boolean keepDeclarations = kind == Kind.USER;
             if (kind != Kind.EXPRESSION) {
+                cells.register(cell);
+                input.runningCell(cell);
                 engine.enterCell(cell.cellId());
             }
             ExecuteOutcome outcome = runPieces(engine, new CellText(code), lineShift, cell, running, kind);
@@ -190,9 +192,9 @@ final class CellExecution {
     }
 
     /** The runtime ended between cells (a background thread called System.exit, say): restart before this cell. */
-    private Engine readyEngine(CellContext cell) {
-        Engine engine = supervisor.engine();
-        if (engine.alive()) {
+    private Engine readyEngine(CellContext cell, EngineSupervisor.Running running) {
+        Engine engine = supervisor.engine(running);
+        if (engine == null || engine.alive()) {
             return engine;
         }
         engine.runtime().awaitExit(1_000);

@@ -36,6 +36,8 @@ final class EngineSupervisor {
 
     /** A cell in progress, and what has been done to stop it. */
     static final class Running {
+        /** Completes on interrupt, so a cell still waiting for its engine ends at once. */
+        final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
         volatile boolean stopRequested;
         volatile boolean killed;
         volatile ScheduledFuture<?> escalation;
@@ -68,6 +70,17 @@ final class EngineSupervisor {
 
     /** The engine, waiting for it to be ready; a failed start is retried once, then reported. */
     Engine engine() {
+        return ready(startedEngine());
+    }
+
+    /** The engine for a cell, or null when the cell was interrupted while the engine was still starting. */
+    Engine engine(Running cell) {
+        CompletableFuture<Engine> engine = startedEngine();
+        CompletableFuture.anyOf(engine, cell.stopSignal).exceptionally(failure -> null).join();
+        return cell.stopRequested ? null : ready(engine);
+    }
+
+    private CompletableFuture<Engine> startedEngine() {
         start();
         CompletableFuture<Engine> engine = current;
         if (engine.isCompletedExceptionally()) {
@@ -78,6 +91,10 @@ final class EngineSupervisor {
                 engine = current;
             }
         }
+        return engine;
+    }
+
+    private static Engine ready(CompletableFuture<Engine> engine) {
         try {
             return engine.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -103,11 +120,15 @@ final class EngineSupervisor {
     /** Tier 1 now: stop checks and thread interrupts. Tier 2 later: kill the runtime if the cell is still running. */
     void interrupt() {
         Running cell = running;
-        CompletableFuture<Engine> engine = current;
-        if (cell == null || engine == null || !engine.isDone()) {
+        if (cell == null) {
             return;
         }
         cell.stopRequested = true;
+        cell.stopSignal.complete(null);
+        CompletableFuture<Engine> engine = current;
+        if (engine == null || !engine.isDone() || engine.isCompletedExceptionally()) {
+            return; // the cell is still waiting for its engine and ends without running
+        }
         Engine live = engine.join();
         live.runtime().sideChannel().stop();
         if (cell.escalation == null) {
