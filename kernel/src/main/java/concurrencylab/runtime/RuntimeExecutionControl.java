@@ -25,6 +25,11 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
      * the next one compiled); it stops every later snippet of the cell. A new cell clears it.
      */
     private volatile boolean stopRequested;
+    /** How long the snippet after a stop may wait for the stopped threads to die. */
+    private static final long STOP_GRACE_MILLIS = 500;
+    /** A stop reached running user code; its threads may still be dying when the next snippet comes. */
+    private volatile boolean stoppedUserCode;
+    private volatile boolean userCodeRunning;
 
     RuntimeExecutionControl(EventSender events, OutputRouter output) {
         this.events = events;
@@ -53,6 +58,11 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (stoppedUserCode) {
+            // The engine clears the stop as this snippet starts: keep it in force until the stopped threads are gone.
+            stoppedUserCode = false;
+            QuietWait.untilQuiet(STOP_GRACE_MILLIS);
+        }
         CapturedInvocation.prepare(doitMethod, this::stopIfRequested);
         try {
             String plain = super.invoke(CapturedInvocation.RUN);
@@ -65,11 +75,26 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
     /** Stop for the current cell, from the side channel: now, and for the cell's later snippets. */
     void requestStop() {
         stopRequested = true;
+        if (userCodeRunning) {
+            stoppedUserCode = true;
+        }
         try {
             stop();
         } catch (EngineTerminationException | InternalException e) {
             // no snippet running yet: the flag stops it when it starts
         }
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        userCodeRunning = true;
+        super.clientCodeEnter();
+    }
+
+    @Override
+    protected void clientCodeLeave() {
+        super.clientCodeLeave();
+        userCodeRunning = false;
     }
 
     /** On the snippet thread, before the snippet: the engine's stop makes the snippet's first stop check throw. */

@@ -124,4 +124,29 @@ class InterruptAndRestartTest {
         assertEquals("8", outcome.result().data().get("text/plain").getAsString());
         assertTrue(next.stderr().contains("ended after the previous cell (exit code 9)"), next.stderr());
     }
+
+    /** Cores the runtime JVM keeps busy over the next second (1.0 = one core flat out). */
+    private double runtimeBusyCores() throws InterruptedException {
+        ProcessHandle runtime = interpreter.runtimeProcess();
+        long before = runtime.info().totalCpuDuration().orElseThrow().toNanos();
+        long t0 = System.nanoTime();
+        Thread.sleep(1_000);
+        long after = runtime.info().totalCpuDuration().orElseThrow().toNanos();
+        return (double) (after - before) / (System.nanoTime() - t0);
+    }
+
+    @Test
+    @Order(7)
+    void spinningVirtualThreadsStayStoppedWhenTheNextCellStartsAtOnce() throws Exception {
+        Interrupted result = interruptAfterStart("""
+                var threads = new ArrayList<Thread>();
+                for (int i = 0; i < 10_000; i++) threads.add(Thread.ofVirtual().start(() -> { while (true) { } }));
+                System.out.println("started");
+                for (var t : threads) t.join();
+                """);
+        assertEquals("Interrupted", result.outcome().error().ename());
+        assertEquals("10", interpreter.execute("twice(5)", new RecordingCell()).result().data().get("text/plain").getAsString());
+        double busy = runtimeBusyCores();
+        assertTrue(busy < 0.15, busy + " cores still busy after the next cell ran");
+    }
 }
