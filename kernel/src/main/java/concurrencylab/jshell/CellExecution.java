@@ -45,7 +45,7 @@ final class CellExecution {
     /** @param lineShift cell lines before {@code code} (when a magic passes on part of the cell) */
     ExecuteOutcome run(String code, int lineShift, CellContext cell, Kind kind) {
         // Begun before waiting for the engine, so an interrupt while the runtime still starts ends the cell.
-        EngineSupervisor.Running running = supervisor.begin();
+        EngineSupervisor.Running running = supervisor.begin(cell);
         try {
             Engine engine = readyEngine(cell, running);
             if (engine == null) {

@@ -149,4 +149,39 @@ class InterruptAndRestartTest {
         double busy = runtimeBusyCores();
         assertTrue(busy < 0.15, busy + " cores still busy after the next cell ran");
     }
+
+    @Test
+    @Order(8)
+    void aPoolThreadLoopingInsideJdkCodeGetsTheRuntimeRestartedSoonAfterTheInterrupt() throws Exception {
+        Interrupted result = interruptAfterStart("""
+                var pool = Executors.newSingleThreadExecutor();
+                pool.submit(() -> LongStream.range(0, Long.MAX_VALUE).sum());
+                System.out.println("started");
+                Thread.sleep(60_000);
+                """);
+        assertEquals("Interrupted", result.outcome().error().ename());
+        assertTrue(result.millis() < EngineSupervisor.KILL_AFTER_MILLIS, "tier 1 ended the cell itself, took " + result.millis() + " ms");
+        assertTrue(result.cell().awaitStderr("Runtime restarted", 3_000), "stderr: " + result.cell().stderr());
+        assertTrue(result.cell().stderr().contains("cores busy"), result.cell().stderr());
+        double busy = runtimeBusyCores();
+        assertTrue(busy < 0.15, busy + " cores still busy");
+        assertEquals("10", interpreter.execute("twice(5)", new RecordingCell()).result().data().get("text/plain").getAsString());
+    }
+
+    @Test
+    @Order(9)
+    void aCellStartedRightAfterTheInterruptIsNotKilledByTheWatch() throws Exception {
+        Interrupted result = interruptAfterStart("""
+                var pool = Executors.newSingleThreadExecutor();
+                pool.submit(() -> LongStream.range(0, Long.MAX_VALUE).sum());
+                System.out.println("started");
+                Thread.sleep(60_000);
+                """);
+        assertEquals("Interrupted", result.outcome().error().ename());
+        RecordingCell next = new RecordingCell();
+        ExecuteOutcome outcome = interpreter.execute("long t = System.nanoTime(); while (System.nanoTime() - t < 2_000_000_000L) { }\ntwice(6)", next);
+        assertEquals("12", outcome.result().data().get("text/plain").getAsString(), "stderr: " + next.stderr());
+        assertTrue(!result.cell().stderr().contains("Runtime restarted"), result.cell().stderr());
+        interpreter.execute("pool.shutdownNow()", new RecordingCell());
+    }
 }
