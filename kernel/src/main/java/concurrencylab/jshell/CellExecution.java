@@ -184,7 +184,7 @@ final class CellExecution {
         runtime.awaitExit(1_000);
         String ename = running.killed ? "Interrupted" : "RuntimeDied";
         String cause = running.killed
-                ? "the cell did not stop within " + EngineSupervisor.KILL_AFTER_MILLIS / 1000
+                ? "the cell did not stop within " + String.format(java.util.Locale.ROOT, "%.1f", EngineSupervisor.KILL_AFTER_MILLIS / 1000.0)
                         + " s of the interrupt (a loop inside JDK code or a deadlock), so its runtime JVM was killed"
                 : "the runtime JVM ended while the cell ran (" + RestartReport.exitDescription(runtime) + ")";
         cell.stream("stderr", RestartReport.message(cause, supervisor.restart()));

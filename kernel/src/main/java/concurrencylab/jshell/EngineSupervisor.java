@@ -20,7 +20,12 @@ final class EngineSupervisor {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EngineSupervisor.class.getName());
 
     /** How long a stopped cell may take to end before its runtime is killed. */
-    static final long KILL_AFTER_MILLIS = 2_000;
+    static final long KILL_AFTER_MILLIS = 1_500;
+    /**
+     * A cell still running this long after the interrupt will probably be killed: its replacement runtime
+     * starts booting now, so the restart after the kill takes less time.
+     */
+    static final long PREPARE_REPLACEMENT_AFTER_MILLIS = 400;
     /** How long the runtime is watched after an interrupted cell ended, for threads no stop check reaches. */
     static final long WATCH_AFTER_INTERRUPT_MILLIS = 1_000;
     /**
@@ -55,6 +60,7 @@ final class EngineSupervisor {
         volatile boolean stopRequested;
         volatile boolean killed;
         volatile ScheduledFuture<?> escalation;
+        volatile ScheduledFuture<?> preparation;
 
         Running(CellContext context) {
             this.context = context;
@@ -130,9 +136,10 @@ final class EngineSupervisor {
     }
 
     void end(Running cell) {
-        ScheduledFuture<?> escalation = cell.escalation;
-        if (escalation != null) {
-            escalation.cancel(false);
+        for (ScheduledFuture<?> pending : new ScheduledFuture<?>[] {cell.escalation, cell.preparation}) {
+            if (pending != null) {
+                pending.cancel(false);
+            }
         }
         running = null;
         if (cell.stopRequested && !cell.killed) {
@@ -147,6 +154,7 @@ final class EngineSupervisor {
     private void watchAfterInterrupt(Running cell) {
         CompletableFuture<Engine> engine = current;
         if (engine == null || !engine.isDone() || engine.isCompletedExceptionally()) {
+            discardReplacement();
             return;
         }
         Engine live = engine.join();
@@ -165,10 +173,12 @@ final class EngineSupervisor {
 
     private synchronized void restartIfStillBusy(Running cell, Engine live, long begun, ProcessHandle runtime, CpuSample start) {
         if (running != null || cellsBegun != begun || current.getNow(null) != live || !live.alive()) {
+            discardReplacement();
             return; // a cell started meanwhile: what the runtime does now may be that cell's work
         }
         double busy = CpuSample.of(runtime).coresSince(start);
         if (busy < BUSY_CORES_AFTER_INTERRUPT) {
+            discardReplacement();
             return;
         }
         live.runtime().terminate();
@@ -197,6 +207,11 @@ final class EngineSupervisor {
         Engine live = engine.join();
         live.runtime().sideChannel().stop();
         if (cell.escalation == null) {
+            cell.preparation = timer.schedule(() -> {
+                if (running == cell) {
+                    startReplacement();
+                }
+            }, PREPARE_REPLACEMENT_AFTER_MILLIS, TimeUnit.MILLISECONDS);
             cell.escalation = timer.schedule(() -> {
                 if (running == cell) {
                     cell.killed = true;
@@ -223,10 +238,18 @@ final class EngineSupervisor {
         }
     }
 
-    /** Starts the next engine right away when the runtime is killed, so the restart takes less time. */
+    /** Starts the next engine ahead of a restart, so the restart takes less time. */
     private synchronized void startReplacement() {
         if (replacement == null) {
             replacement = launch();
+        }
+    }
+
+    /** The interrupted cell stopped without a kill: a replacement started in case it would not is not needed. */
+    private synchronized void discardReplacement() {
+        if (replacement != null) {
+            replacement.thenAccept(Engine::close);
+            replacement = null;
         }
     }
 
