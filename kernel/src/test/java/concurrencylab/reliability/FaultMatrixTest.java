@@ -107,7 +107,7 @@ class FaultMatrixTest {
     @Test
     @Order(5)
     void loopInsideJdkCode() throws Exception {
-        interruptRow("loop inside JDK code, interrupt", "LongStream.range(0, Long.MAX_VALUE).sum()", 3_500);
+        interruptRow("loop inside JDK code, interrupt", "LongStream.range(0, Long.MAX_VALUE).sum()", 3_000);
     }
 
     @Test
@@ -145,6 +145,33 @@ class FaultMatrixTest {
 
     @Test
     @Order(9)
+    void poolThreadLoopingInsideJdkCode() throws Exception {
+        String row = "pool thread looping inside JDK code, interrupt";
+        Header running = kernel.start("""
+                var lone = Executors.newSingleThreadExecutor();
+                lone.submit(() -> LongStream.range(0, Long.MAX_VALUE).sum());
+                Thread.sleep(60_000);
+                """);
+        Thread.sleep(700);
+        RunningKernel.Timed stopped = kernel.interruptAndAwait(running);
+        assertEquals("Interrupted", stopped.exchange().reply().content().get("ename").getAsString());
+        long t0 = System.nanoTime() - stopped.millis() * 1_000_000;
+        var told = kernel.client.awaitIopub(m -> m.type().equals("stream")
+                && running.msgId().equals(KernelClient.parentOf(m))
+                && m.content().get("text").getAsString().contains("Runtime restarted"), Duration.ofSeconds(5));
+        long restartedMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(told != null, row + ": the interrupted cell was told of the restart");
+        double busy = RunningKernel.busyCores();
+        long quietMillis = (System.nanoTime() - t0) / 1_000_000;
+        report(row, "cell stopped after " + stopped.millis() + " ms; runtime restarted after " + restartedMillis
+                + " ms; " + String.format(java.util.Locale.ROOT, "%.2f", busy) + " cores busy in the second up to " + quietMillis + " ms");
+        assertTrue(busy < 0.15, row + ": " + busy + " cores still busy");
+        assertTrue(quietMillis <= 4_000, row + ": quiet only after " + quietMillis + " ms");
+        assertHealthy(row);
+    }
+
+    @Test
+    @Order(10)
     void runtimeKilledBetweenCells() throws Exception {
         List<ProcessHandle> runtimes = RunningKernel.runtimes();
         assertEquals(1, runtimes.size(), "one runtime JVM");
@@ -159,7 +186,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void runtimeKilledDuringACell() throws Exception {
         Header running = kernel.start("Thread.sleep(60_000)");
         Thread.sleep(700);
@@ -174,7 +201,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void fiftyInterruptsInARow() throws Exception {
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
