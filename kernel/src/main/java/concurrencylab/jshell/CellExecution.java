@@ -19,6 +19,8 @@ final class CellExecution {
 
     /** How long to wait for the runtime to deliver pending output at the end of a cell. */
     private static final long BARRIER_TIMEOUT_MILLIS = 5_000;
+    /** How long an interrupted cell waits for the runtime's list of deadlocks. */
+    private static final long DEADLOCK_SURVEY_TIMEOUT_MILLIS = 1_000;
 
     private final EngineSupervisor supervisor;
     private final SnippetOrigins origins;
@@ -62,6 +64,9 @@ final class CellExecution {
                 return recover(engine, cell, running);
             }
             engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
+            if (running.stopRequested) {
+                reportDeadlocks(engine, cell);
+            }
             if (keepDeclarations) {
                 supervisor.captureDeclarations(engine);
             }
@@ -158,6 +163,16 @@ final class CellExecution {
         engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
         MimeBundle rich = engine.runtime().sideChannel().takeResult(token);
         return rich != null ? rich : MimeBundle.text(ResultMarker.plain(value));
+    }
+
+    /** An interrupt cannot end threads blocked in a deadlock: the cell says which are, and on what. */
+    private static void reportDeadlocks(Engine engine, CellContext cell) {
+        com.google.gson.JsonObject survey = engine.runtime().sideChannel().threads(DEADLOCK_SURVEY_TIMEOUT_MILLIS);
+        String deadlocks = survey == null ? "" : ThreadReport.deadlocks(survey);
+        if (!deadlocks.isEmpty()) {
+            cell.stream("stderr", deadlocks + "The interrupt cannot end deadlocked threads: they keep their locks"
+                    + " until the kernel is restarted. %threads shows the threads that are left.\n");
+        }
     }
 
     /** A failure that follows a refused read of System.in says so (readers like Scanner hide the cause). */

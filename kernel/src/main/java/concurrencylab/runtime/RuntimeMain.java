@@ -84,6 +84,7 @@ public final class RuntimeMain {
                             output.flushNow();
                             sender.barrier(sequence);
                         }
+                        case Frames.THREADS_REQUEST -> sender.threads(in.readLong(), ThreadSurvey.take().toString());
                         default -> throw new IOException("unknown side-channel frame " + type);
                     }
                 }

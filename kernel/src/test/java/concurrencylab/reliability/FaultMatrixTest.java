@@ -91,7 +91,7 @@ class FaultMatrixTest {
         assertHealthy("StackOverflowError");
     }
 
-    private long interruptRow(String row, String code, long withinMillis) throws Exception {
+    private RunningKernel.Timed interruptRow(String row, String code, long withinMillis) throws Exception {
         Header running = kernel.start(code);
         Thread.sleep(700);
         RunningKernel.Timed stopped = kernel.interruptAndAwait(running);
@@ -101,7 +101,7 @@ class FaultMatrixTest {
         String said = stopped.exchange().reply().content().get("ename").getAsString();
         report(row, "stopped " + stopped.millis() + " ms after interrupt_request (" + said + ")");
         assertHealthy(row);
-        return stopped.millis();
+        return stopped;
     }
 
     @Test
@@ -114,12 +114,17 @@ class FaultMatrixTest {
     @Order(6)
     void monitorDeadlock() throws Exception {
         kernel.ok("void nap(long ms) { try { Thread.sleep(ms); } catch (InterruptedException e) { } }");
-        interruptRow("monitor deadlock, interrupt", """
+        RunningKernel.Timed stopped = interruptRow("monitor deadlock, interrupt", """
                 Object a = new Object(), b = new Object();
                 Thread t1 = new Thread(() -> { synchronized (a) { nap(100); synchronized (b) { } } });
                 Thread t2 = new Thread(() -> { synchronized (b) { nap(100); synchronized (a) { } } });
                 t1.start(); t2.start(); t1.join(); t2.join();
                 """, 3_500);
+        String deadlock = stopped.exchange().stderr().lines().filter(l -> l.startsWith("Deadlock: ")).findFirst().orElse(null);
+        assertTrue(deadlock != null, "the interrupted cell names the deadlock: " + stopped.exchange().stderr());
+        report("monitor deadlock, interrupt", "the cell's stderr says: " + deadlock);
+        String threads = kernel.ok("%threads");
+        assertTrue(threads.contains("BLOCKED") && threads.contains("Deadlock: "), threads);
     }
 
     @Test
