@@ -46,7 +46,7 @@ class FaultMatrixTest {
     private void assertHealthy(String row) throws Exception {
         assertEquals("42", kernel.ok("twice(21)"), row + ": declarations work afterwards");
         assertEquals("Point[x=1, y=2]", kernel.ok("new Point(1, 2)"), row + ": records work afterwards");
-        double busy = RunningKernel.busyCores();
+        double busy = kernel.busyCores();
         assertTrue(busy < 0.15, row + ": " + busy + " cores still busy");
     }
 
@@ -166,7 +166,7 @@ class FaultMatrixTest {
                 && m.content().get("text").getAsString().contains("Runtime restarted"), Duration.ofSeconds(5));
         long restartedMillis = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(told != null, row + ": the interrupted cell was told of the restart");
-        double busy = RunningKernel.busyCores();
+        double busy = kernel.busyCores();
         long quietMillis = (System.nanoTime() - t0) / 1_000_000;
         report(row, "cell stopped after " + stopped.millis() + " ms; runtime restarted after " + restartedMillis
                 + " ms; " + String.format(java.util.Locale.ROOT, "%.2f", busy) + " cores busy in the second up to " + quietMillis + " ms");
@@ -178,7 +178,7 @@ class FaultMatrixTest {
     @Test
     @Order(10)
     void runtimeKilledBetweenCells() throws Exception {
-        List<ProcessHandle> runtimes = RunningKernel.runtimes();
+        List<ProcessHandle> runtimes = kernel.runtimes();
         assertEquals(1, runtimes.size(), "one runtime JVM");
         runtimes.get(0).destroyForcibly();
         RunningKernel.awaitExit(runtimes.get(0));
@@ -196,7 +196,7 @@ class FaultMatrixTest {
         Header running = kernel.start("Thread.sleep(60_000)");
         Thread.sleep(700);
         long t0 = System.nanoTime();
-        RunningKernel.runtimes().forEach(ProcessHandle::destroyForcibly);
+        kernel.runtimes().forEach(ProcessHandle::destroyForcibly);
         KernelClient.Exchange ended = kernel.await(running, Duration.ofSeconds(15));
         long millis = (System.nanoTime() - t0) / 1_000_000;
         assertEquals("error", ended.reply().content().get("status").getAsString());
