@@ -19,6 +19,8 @@ final class CellExecution {
 
     /** How long to wait for the runtime to deliver pending output at the end of a cell. */
     private static final long BARRIER_TIMEOUT_MILLIS = 5_000;
+    /** How long an interrupted cell waits for the runtime's list of deadlocks. */
+    private static final long DEADLOCK_SURVEY_TIMEOUT_MILLIS = 1_000;
 
     private final EngineSupervisor supervisor;
     private final SnippetOrigins origins;
@@ -44,15 +46,17 @@ final class CellExecution {
 
     /** @param lineShift cell lines before {@code code} (when a magic passes on part of the cell) */
     ExecuteOutcome run(String code, int lineShift, CellContext cell, Kind kind) {
-        Engine engine = readyEngine(cell);
-        boolean keepDeclarations = kind == Kind.USER;
-        if (kind != Kind.EXPRESSION) {
-            cells.register(cell);
-            input.runningCell(cell);
-        }
-        EngineSupervisor.Running running = supervisor.begin();
+        // Begun before waiting for the engine, so an interrupt while the runtime still starts ends the cell.
+        EngineSupervisor.Running running = supervisor.begin(cell);
         try {
+            Engine engine = readyEngine(cell, running);
+            if (engine == null) {
+                return interrupted();
+            }
+            boolean keepDeclarations = kind == Kind.USER;
             if (kind != Kind.EXPRESSION) {
+                cells.register(cell);
+                input.runningCell(cell);
                 engine.enterCell(cell.cellId());
             }
             ExecuteOutcome outcome = runPieces(engine, new CellText(code), lineShift, cell, running, kind);
@@ -60,10 +64,13 @@ final class CellExecution {
                 return recover(engine, cell, running);
             }
             engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
+            if (running.stopRequested) {
+                reportDeadlocks(engine, cell);
+            }
             if (keepDeclarations) {
                 supervisor.captureDeclarations(engine);
             }
-            return outcome;
+            return withInputRefusal(outcome);
         } finally {
             supervisor.end(running);
             input.runningCell(null);
@@ -158,6 +165,29 @@ final class CellExecution {
         return rich != null ? rich : MimeBundle.text(ResultMarker.plain(value));
     }
 
+    /** An interrupt cannot end threads blocked in a deadlock: the cell says which are, and on what. */
+    private static void reportDeadlocks(Engine engine, CellContext cell) {
+        com.google.gson.JsonObject survey = engine.runtime().sideChannel().threads(DEADLOCK_SURVEY_TIMEOUT_MILLIS);
+        String deadlocks = survey == null ? "" : ThreadReport.deadlocks(survey);
+        if (!deadlocks.isEmpty()) {
+            cell.stream("stderr", deadlocks + "The interrupt cannot end deadlocked threads: they keep their locks"
+                    + " until the kernel is restarted. %threads shows the threads that are left.\n");
+        }
+    }
+
+    /** A failure that follows a refused read of System.in says so (readers like Scanner hide the cause). */
+    private ExecuteOutcome withInputRefusal(ExecuteOutcome outcome) {
+        String refusal = input.refusal();
+        if (outcome.succeeded() || refusal == null || outcome.error().evalue().contains(refusal)) {
+            return outcome;
+        }
+        ErrorInfo error = outcome.error();
+        List<String> traceback = new java.util.ArrayList<>(error.traceback());
+        traceback.add("Reading System.in failed: " + refusal);
+        return ExecuteOutcome.failed(new ErrorInfo(error.ename(),
+                error.evalue() + " (reading System.in failed: " + refusal + ")", traceback));
+    }
+
     private static ExecuteOutcome interrupted() {
         return ExecuteOutcome.failed(new ErrorInfo("Interrupted", "the cell was interrupted",
                 List.of("Interrupted: the cell was stopped")));
@@ -169,7 +199,7 @@ final class CellExecution {
         runtime.awaitExit(1_000);
         String ename = running.killed ? "Interrupted" : "RuntimeDied";
         String cause = running.killed
-                ? "the cell did not stop within " + EngineSupervisor.KILL_AFTER_MILLIS / 1000
+                ? "the cell did not stop within " + String.format(java.util.Locale.ROOT, "%.1f", EngineSupervisor.KILL_AFTER_MILLIS / 1000.0)
                         + " s of the interrupt (a loop inside JDK code or a deadlock), so its runtime JVM was killed"
                 : "the runtime JVM ended while the cell ran (" + RestartReport.exitDescription(runtime) + ")";
         cell.stream("stderr", RestartReport.message(cause, supervisor.restart()));
@@ -177,9 +207,9 @@ final class CellExecution {
     }
 
     /** The runtime ended between cells (a background thread called System.exit, say): restart before this cell. */
-    private Engine readyEngine(CellContext cell) {
-        Engine engine = supervisor.engine();
-        if (engine.alive()) {
+    private Engine readyEngine(CellContext cell, EngineSupervisor.Running running) {
+        Engine engine = supervisor.engine(running);
+        if (engine == null || engine.alive()) {
             return engine;
         }
         engine.runtime().awaitExit(1_000);

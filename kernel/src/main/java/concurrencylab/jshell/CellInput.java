@@ -17,6 +17,8 @@ final class CellInput extends InputStream {
     private volatile Runnable flushOutput = () -> { };
     private byte[] line = new byte[0];
     private int position;
+    /** Why the running cell could not read input; Scanner swallows the IOException, so the cell's error names it. */
+    private volatile String refusal;
 
     /** Called before asking, so what the cell printed as a prompt is shown first. */
     void flushOutputWith(Runnable flush) {
@@ -25,10 +27,16 @@ final class CellInput extends InputStream {
 
     void runningCell(CellContext running) {
         this.cell = running;
+        this.refusal = null;
         synchronized (this) {
             line = new byte[0];
             position = 0;
         }
+    }
+
+    /** Why reading input failed in the running cell, or null. */
+    String refusal() {
+        return refusal;
     }
 
     @Override
@@ -44,7 +52,10 @@ final class CellInput extends InputStream {
                 line = (answer + "\n").getBytes(StandardCharsets.UTF_8);
                 position = 0;
             } catch (StdinNotAllowedException e) {
-                asking.stream("stderr", e.getMessage() + "\n");
+                if (refusal == null) {
+                    asking.stream("stderr", e.getMessage() + "\n");
+                }
+                refusal = e.getMessage();
                 throw new IOException(e.getMessage());
             } catch (InterruptedException e) {
                 throw new IOException("input was interrupted");

@@ -1,5 +1,6 @@
 package concurrencylab.jshell;
 
+import concurrencylab.core.CellContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +17,22 @@ import jdk.jshell.SnippetEvent;
  */
 final class EngineSupervisor {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EngineSupervisor.class.getName());
+
     /** How long a stopped cell may take to end before its runtime is killed. */
-    static final long KILL_AFTER_MILLIS = 2_000;
+    static final long KILL_AFTER_MILLIS = 1_500;
+    /**
+     * A cell still running this long after the interrupt will probably be killed: its replacement runtime
+     * starts booting now, so the restart after the kill takes less time.
+     */
+    static final long PREPARE_REPLACEMENT_AFTER_MILLIS = 400;
+    /** How long the runtime is watched after an interrupted cell ended, for threads no stop check reaches. */
+    static final long WATCH_AFTER_INTERRUPT_MILLIS = 1_000;
+    /**
+     * A runtime this busy with no cell running after an interrupt is restarted. An idle runtime uses
+     * about 0.01 core; a thread looping flat out gets far less than a core when the machine is loaded.
+     */
+    static final double BUSY_CORES_AFTER_INTERRUPT = 0.3;
 
     private final CellRouter cells;
     private final CellInput input;
@@ -33,12 +48,23 @@ final class EngineSupervisor {
     private volatile CompletableFuture<Engine> current;
     private CompletableFuture<Engine> replacement;
     private volatile Running running;
+    /** Counts cells begun, so a watch knows whether a cell started (and maybe ended) meanwhile. */
+    private long cellsBegun;
 
     /** A cell in progress, and what has been done to stop it. */
     static final class Running {
+        /** The cell itself: it may still be told what happened after its reply. */
+        final CellContext context;
+        /** Completes on interrupt, so a cell still waiting for its engine ends at once. */
+        final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
         volatile boolean stopRequested;
         volatile boolean killed;
         volatile ScheduledFuture<?> escalation;
+        volatile ScheduledFuture<?> preparation;
+
+        Running(CellContext context) {
+            this.context = context;
+        }
     }
 
     /** What a restart did, for the message the cell shows. */
@@ -68,6 +94,17 @@ final class EngineSupervisor {
 
     /** The engine, waiting for it to be ready; a failed start is retried once, then reported. */
     Engine engine() {
+        return ready(startedEngine());
+    }
+
+    /** The engine for a cell, or null when the cell was interrupted while the engine was still starting. */
+    Engine engine(Running cell) {
+        CompletableFuture<Engine> engine = startedEngine();
+        CompletableFuture.anyOf(engine, cell.stopSignal).exceptionally(failure -> null).join();
+        return cell.stopRequested ? null : ready(engine);
+    }
+
+    private CompletableFuture<Engine> startedEngine() {
         start();
         CompletableFuture<Engine> engine = current;
         if (engine.isCompletedExceptionally()) {
@@ -78,6 +115,10 @@ final class EngineSupervisor {
                 engine = current;
             }
         }
+        return engine;
+    }
+
+    private static Engine ready(CompletableFuture<Engine> engine) {
         try {
             return engine.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -86,31 +127,91 @@ final class EngineSupervisor {
         }
     }
 
-    Running begin() {
-        Running cell = new Running();
+    /** Synchronized with the watch after an interrupt: a cell that has begun is never killed by it. */
+    synchronized Running begin(CellContext context) {
+        cellsBegun++;
+        Running cell = new Running(context);
         running = cell;
         return cell;
     }
 
     void end(Running cell) {
-        ScheduledFuture<?> escalation = cell.escalation;
-        if (escalation != null) {
-            escalation.cancel(false);
+        for (ScheduledFuture<?> pending : new ScheduledFuture<?>[] {cell.escalation, cell.preparation}) {
+            if (pending != null) {
+                pending.cancel(false);
+            }
         }
         running = null;
+        if (cell.stopRequested && !cell.killed) {
+            watchAfterInterrupt(cell);
+        }
+    }
+
+    /**
+     * Tier 1 stops only code with stop checks: a thread the cell started may still loop inside JDK code.
+     * If the runtime stays busy for a second with no cell running, it is restarted like tier 2.
+     */
+    private void watchAfterInterrupt(Running cell) {
+        CompletableFuture<Engine> engine = current;
+        if (engine == null || !engine.isDone() || engine.isCompletedExceptionally()) {
+            discardReplacement();
+            return;
+        }
+        Engine live = engine.join();
+        if (!live.alive()) {
+            return;
+        }
+        long begun;
+        synchronized (this) {
+            begun = cellsBegun;
+        }
+        ProcessHandle runtime = live.runtime().process().toHandle();
+        CpuSample start = CpuSample.of(runtime);
+        timer.schedule(() -> restartIfStillBusy(cell, live, begun, runtime, start),
+                WATCH_AFTER_INTERRUPT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void restartIfStillBusy(Running cell, Engine live, long begun, ProcessHandle runtime, CpuSample start) {
+        if (running != null || cellsBegun != begun || current.getNow(null) != live || !live.alive()) {
+            discardReplacement();
+            return; // a cell started meanwhile: what the runtime does now may be that cell's work
+        }
+        double busy = CpuSample.of(runtime).coresSince(start);
+        if (busy < BUSY_CORES_AFTER_INTERRUPT) {
+            discardReplacement();
+            return;
+        }
+        live.runtime().terminate();
+        startReplacement();
+        String cause = String.format(java.util.Locale.ROOT, "after the interrupt, threads of this cell kept %.1f cores busy"
+                + " inside code that cannot be stopped (a loop inside JDK code, say), so its runtime JVM was killed", busy);
+        try {
+            cell.context.stream("stderr", RestartReport.message(cause, restart()));
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "could not restart the runtime after an interrupt", e);
+        }
     }
 
     /** Tier 1 now: stop checks and thread interrupts. Tier 2 later: kill the runtime if the cell is still running. */
     void interrupt() {
         Running cell = running;
-        CompletableFuture<Engine> engine = current;
-        if (cell == null || engine == null || !engine.isDone()) {
+        if (cell == null) {
             return;
         }
         cell.stopRequested = true;
+        cell.stopSignal.complete(null);
+        CompletableFuture<Engine> engine = current;
+        if (engine == null || !engine.isDone() || engine.isCompletedExceptionally()) {
+            return; // the cell is still waiting for its engine and ends without running
+        }
         Engine live = engine.join();
         live.runtime().sideChannel().stop();
         if (cell.escalation == null) {
+            cell.preparation = timer.schedule(() -> {
+                if (running == cell) {
+                    startReplacement();
+                }
+            }, PREPARE_REPLACEMENT_AFTER_MILLIS, TimeUnit.MILLISECONDS);
             cell.escalation = timer.schedule(() -> {
                 if (running == cell) {
                     cell.killed = true;
@@ -137,10 +238,18 @@ final class EngineSupervisor {
         }
     }
 
-    /** Starts the next engine right away when the runtime is killed, so the restart takes less time. */
+    /** Starts the next engine ahead of a restart, so the restart takes less time. */
     private synchronized void startReplacement() {
         if (replacement == null) {
             replacement = launch();
+        }
+    }
+
+    /** The interrupted cell stopped without a kill: a replacement started in case it would not is not needed. */
+    private synchronized void discardReplacement() {
+        if (replacement != null) {
+            replacement.thenAccept(Engine::close);
+            replacement = null;
         }
     }
 

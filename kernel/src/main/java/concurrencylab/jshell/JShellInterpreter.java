@@ -129,6 +129,11 @@ public final class JShellInterpreter implements Interpreter {
         return supervisor.engine().runtime().awaitExit(millis);
     }
 
+    /** The current runtime JVM (for tests that measure it). */
+    ProcessHandle runtimeProcess() {
+        return supervisor.engine().runtime().process().toHandle();
+    }
+
     @Override
     public void interrupt() {
         supervisor.interrupt();

@@ -34,6 +34,7 @@ final class MagicRegistry {
     static MagicRegistry load(EngineSupervisor supervisor) {
         MagicRegistry registry = new MagicRegistry();
         registry.add(() -> new ClasspathMagic(supervisor));
+        registry.add(() -> new ThreadsMagic(supervisor));
         registry.add(() -> new LsMagic(registry));
         registry.add(() -> new HelpMagic(registry));
         for (ServiceLoader.Provider<Magic> provider : ServiceLoader.load(Magic.class).stream().toList()) {

@@ -32,6 +32,7 @@ final class SideChannel implements AutoCloseable {
     private final CellRouter cells;
     private final Map<Long, CompletableFuture<Void>> barriers = new ConcurrentHashMap<>();
     private final Map<String, MimeBundle> results = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<JsonObject>> surveys = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
@@ -72,6 +73,30 @@ final class SideChannel implements AutoCloseable {
             return false;
         } finally {
             barriers.remove(seq);
+        }
+    }
+
+    /**
+     * The runtime's survey of the threads notebook code started, with deadlocks; answered even while a
+     * cell runs. Null when the runtime did not answer in time or has gone.
+     */
+    JsonObject threads(long timeoutMillis) {
+        long seq = sequence.incrementAndGet();
+        CompletableFuture<JsonObject> answered = new CompletableFuture<>();
+        surveys.put(seq, answered);
+        try {
+            if (!send(Frames.THREADS_REQUEST, seq)) {
+                return null;
+            }
+            CompletableFuture.anyOf(answered, closed).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return answered.getNow(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            return null;
+        } finally {
+            surveys.remove(seq);
         }
     }
 
@@ -133,6 +158,13 @@ final class SideChannel implements AutoCloseable {
                 CompletableFuture<Void> answered = barriers.get(in.readLong());
                 if (answered != null) {
                     answered.complete(null);
+                }
+            }
+            case Frames.THREADS -> {
+                CompletableFuture<JsonObject> answered = surveys.get(in.readLong());
+                String json = Frames.readString(in);
+                if (answered != null) {
+                    answered.complete(JsonParser.parseString(json).getAsJsonObject());
                 }
             }
             default -> throw new IOException("unknown runtime frame " + type);

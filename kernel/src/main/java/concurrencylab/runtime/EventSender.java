@@ -57,6 +57,14 @@ public final class EventSender {
         });
     }
 
+    public synchronized void threads(long sequence, String surveyJson) {
+        send(() -> {
+            out.writeByte(Frames.THREADS);
+            out.writeLong(sequence);
+            Frames.writeString(out, surveyJson);
+        });
+    }
+
     private interface FrameWriter {
         void write() throws IOException;
     }

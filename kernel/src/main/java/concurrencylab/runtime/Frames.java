@@ -21,6 +21,10 @@ public final class Frames {
     public static final byte RESULT = 'R';
     /** runtime to kernel: answer to {@link #BARRIER_REQUEST}, with its sequence number. */
     public static final byte BARRIER = 'B';
+    /** runtime to kernel: answer to {@link #THREADS_REQUEST}: its sequence number, then the survey as JSON. */
+    public static final byte THREADS = 'T';
+    /** kernel to runtime: describe the notebook's threads and deadlocks. */
+    public static final byte THREADS_REQUEST = 't';
     /** kernel to runtime: stop the running cell. */
     public static final byte STOP = 's';
     /** kernel to runtime: flush all output, then answer {@link #BARRIER}. */

@@ -25,6 +25,13 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
      * the next one compiled); it stops every later snippet of the cell. A new cell clears it.
      */
     private volatile boolean stopRequested;
+    /** How long the snippet after a stop may wait for the stopped threads to die. */
+    private static final long STOP_GRACE_MILLIS = 1_000;
+    /** The cell was stopped: its threads may still be dying when the next snippet comes. */
+    private volatile boolean stoppedUserCode;
+    private volatile boolean userCodeRunning;
+    /** The class JShell's engine generates for its stop flag. */
+    private static final String CANCEL_CLASS = "REPL.$Cancel$";
 
     RuntimeExecutionControl(EventSender events, OutputRouter output) {
         this.events = events;
@@ -60,6 +67,11 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (stoppedUserCode) {
+            // The engine clears the stop as this snippet starts: keep it in force until the stopped threads are gone.
+            stoppedUserCode = false;
+            QuietWait.untilQuiet(STOP_GRACE_MILLIS);
+        }
         CapturedInvocation.prepare(doitMethod, this::stopIfRequested);
         try {
             String plain = super.invoke(CapturedInvocation.RUN);
@@ -72,11 +84,38 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
     /** Stop for the current cell, from the side channel: now, and for the cell's later snippets. */
     void requestStop() {
         stopRequested = true;
+        stoppedUserCode = true;
         try {
             stop();
         } catch (EngineTerminationException | InternalException e) {
             // no snippet running yet: the flag stops it when it starts
         }
+        if (!userCodeRunning) {
+            // Between two snippets the engine's stop does nothing, yet threads the cell started still run.
+            raiseStopFlag();
+        }
+    }
+
+    /** Sets the flag every stop check of snippet code reads; the next snippet clears it again. */
+    private void raiseStopFlag() {
+        try {
+            Field allStop = findClass(CANCEL_CLASS).getDeclaredField("allStop");
+            allStop.set(null, true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // no snippet has run yet, so no snippet code can be running either
+        }
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        userCodeRunning = true;
+        super.clientCodeEnter();
+    }
+
+    @Override
+    protected void clientCodeLeave() {
+        super.clientCodeLeave();
+        userCodeRunning = false;
     }
 
     /** On the snippet thread, before the snippet: the engine's stop makes the snippet's first stop check throw. */

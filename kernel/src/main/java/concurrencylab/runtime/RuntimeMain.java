@@ -37,6 +37,7 @@ public final class RuntimeMain {
         output.start();
         Display.install(new SideChannelDisplay(sender, output));
 
+        Thread.setDefaultUncaughtExceptionHandler(RuntimeMain::uncaught);
         RuntimeExecutionControl control = new RuntimeExecutionControl(sender, output);
         startCommandReader(events.getInputStream(), control, output, sender, diagnostics);
         try {
@@ -46,6 +47,19 @@ public final class RuntimeMain {
             // Threads a cell left running must not keep this JVM alive without its kernel.
             Runtime.getRuntime().halt(0);
         }
+    }
+
+    /**
+     * As the JVM's default, except that threads ended by an interrupt die quietly: ten thousand stopped
+     * threads would otherwise print ten thousand identical stack traces, and take seconds to do it.
+     */
+    @SuppressWarnings("removal")
+    private static void uncaught(Thread thread, Throwable failure) {
+        if (failure instanceof ThreadDeath) {
+            return;
+        }
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        failure.printStackTrace(System.err);
     }
 
     private static Socket connect(int port, byte kind) throws IOException {
@@ -70,6 +84,7 @@ public final class RuntimeMain {
                             output.flushNow();
                             sender.barrier(sequence);
                         }
+                        case Frames.THREADS_REQUEST -> sender.threads(in.readLong(), ThreadSurvey.take().toString());
                         default -> throw new IOException("unknown side-channel frame " + type);
                     }
                 }

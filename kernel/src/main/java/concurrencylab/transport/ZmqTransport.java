@@ -178,10 +178,16 @@ public final class ZmqTransport implements Transport {
         }
     }
 
+    /**
+     * An input_reply answers the question unless its parent names another one: jupyter_client's
+     * {@code input()} sends no parent header at all (ipykernel takes the next reply as the answer too).
+     */
     private static boolean isReplyTo(Message reply, Message request) {
-        return reply.type().equals("input_reply")
-                && request.header().msgId().equals(
-                        reply.parentHeader().has("msg_id") ? reply.parentHeader().get("msg_id").getAsString() : "");
+        if (!reply.type().equals("input_reply")) {
+            return false;
+        }
+        return !reply.parentHeader().has("msg_id")
+                || request.header().msgId().equals(reply.parentHeader().get("msg_id").getAsString());
     }
 
     @Override

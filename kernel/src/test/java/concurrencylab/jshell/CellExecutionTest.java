@@ -221,6 +221,15 @@ class CellExecutionTest {
     }
 
     @Test
+    void scannerFailingOnRefusedStdinNamesTheCause() {
+        RecordingCell cell = new RecordingCell(false);
+        ExecuteOutcome outcome = run("new Scanner(System.in).nextLine()", cell);
+        assertEquals("java.util.NoSuchElementException", outcome.error().ename());
+        assertTrue(outcome.error().evalue().contains("allow_stdin is false"), outcome.error().evalue());
+        assertTrue(String.join("\n", outcome.error().traceback()).contains("System.in"), outcome.error().traceback().toString());
+    }
+
+    @Test
     void userExpressionsAreEvaluatedQuietly() {
         run("int width = 6;", new RecordingCell());
         var value = interpreter.evaluateExpression("width * 7");

@@ -114,8 +114,16 @@ final class RecordingCell implements CellContext {
 
     /** Waits (without polling) until stdout contains {@code text}, or the time is up. */
     synchronized boolean awaitStdout(String text, long millis) throws InterruptedException {
+        return await(stdout, text, millis);
+    }
+
+    synchronized boolean awaitStderr(String text, long millis) throws InterruptedException {
+        return await(stderr, text, millis);
+    }
+
+    private synchronized boolean await(StringBuilder stream, String text, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
-        while (!stdout.toString().contains(text)) {
+        while (!stream.toString().contains(text)) {
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
                 return false;

@@ -46,7 +46,7 @@ class FaultMatrixTest {
     private void assertHealthy(String row) throws Exception {
         assertEquals("42", kernel.ok("twice(21)"), row + ": declarations work afterwards");
         assertEquals("Point[x=1, y=2]", kernel.ok("new Point(1, 2)"), row + ": records work afterwards");
-        double busy = RunningKernel.busyCores();
+        double busy = kernel.busyCores();
         assertTrue(busy < 0.15, row + ": " + busy + " cores still busy");
     }
 
@@ -91,7 +91,7 @@ class FaultMatrixTest {
         assertHealthy("StackOverflowError");
     }
 
-    private long interruptRow(String row, String code, long withinMillis) throws Exception {
+    private RunningKernel.Timed interruptRow(String row, String code, long withinMillis) throws Exception {
         Header running = kernel.start(code);
         Thread.sleep(700);
         RunningKernel.Timed stopped = kernel.interruptAndAwait(running);
@@ -101,25 +101,30 @@ class FaultMatrixTest {
         String said = stopped.exchange().reply().content().get("ename").getAsString();
         report(row, "stopped " + stopped.millis() + " ms after interrupt_request (" + said + ")");
         assertHealthy(row);
-        return stopped.millis();
+        return stopped;
     }
 
     @Test
     @Order(5)
     void loopInsideJdkCode() throws Exception {
-        interruptRow("loop inside JDK code, interrupt", "LongStream.range(0, Long.MAX_VALUE).sum()", 3_500);
+        interruptRow("loop inside JDK code, interrupt", "LongStream.range(0, Long.MAX_VALUE).sum()", 3_000);
     }
 
     @Test
     @Order(6)
     void monitorDeadlock() throws Exception {
         kernel.ok("void nap(long ms) { try { Thread.sleep(ms); } catch (InterruptedException e) { } }");
-        interruptRow("monitor deadlock, interrupt", """
+        RunningKernel.Timed stopped = interruptRow("monitor deadlock, interrupt", """
                 Object a = new Object(), b = new Object();
                 Thread t1 = new Thread(() -> { synchronized (a) { nap(100); synchronized (b) { } } });
                 Thread t2 = new Thread(() -> { synchronized (b) { nap(100); synchronized (a) { } } });
                 t1.start(); t2.start(); t1.join(); t2.join();
                 """, 3_500);
+        String deadlock = stopped.exchange().stderr().lines().filter(l -> l.startsWith("Deadlock: ")).findFirst().orElse(null);
+        assertTrue(deadlock != null, "the interrupted cell names the deadlock: " + stopped.exchange().stderr());
+        report("monitor deadlock, interrupt", "the cell's stderr says: " + deadlock);
+        String threads = kernel.ok("%threads");
+        assertTrue(threads.contains("BLOCKED") && threads.contains("Deadlock: "), threads);
     }
 
     @Test
@@ -145,6 +150,33 @@ class FaultMatrixTest {
 
     @Test
     @Order(9)
+    void poolThreadLoopingInsideJdkCode() throws Exception {
+        String row = "pool thread looping inside JDK code, interrupt";
+        Header running = kernel.start("""
+                var lone = Executors.newSingleThreadExecutor();
+                lone.submit(() -> LongStream.range(0, Long.MAX_VALUE).sum());
+                Thread.sleep(60_000);
+                """);
+        Thread.sleep(700);
+        RunningKernel.Timed stopped = kernel.interruptAndAwait(running);
+        assertEquals("Interrupted", stopped.exchange().reply().content().get("ename").getAsString());
+        long t0 = System.nanoTime() - stopped.millis() * 1_000_000;
+        var told = kernel.client.awaitIopub(m -> m.type().equals("stream")
+                && running.msgId().equals(KernelClient.parentOf(m))
+                && m.content().get("text").getAsString().contains("Runtime restarted"), Duration.ofSeconds(5));
+        long restartedMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(told != null, row + ": the interrupted cell was told of the restart");
+        double busy = kernel.busyCores();
+        long quietMillis = (System.nanoTime() - t0) / 1_000_000;
+        report(row, "cell stopped after " + stopped.millis() + " ms; runtime restarted after " + restartedMillis
+                + " ms; " + String.format(java.util.Locale.ROOT, "%.2f", busy) + " cores busy in the second up to " + quietMillis + " ms");
+        assertTrue(busy < 0.15, row + ": " + busy + " cores still busy");
+        assertTrue(quietMillis <= 4_000, row + ": quiet only after " + quietMillis + " ms");
+        assertHealthy(row);
+    }
+
+    @Test
+    @Order(10)
     void runtimeKilledBetweenCells() throws Exception {
         ProcessHandle runtime = kernel.runtime();
         runtime.destroyForcibly();
@@ -158,7 +190,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void runtimeKilledDuringACell() throws Exception {
         ProcessHandle runtime = kernel.runtime();
         Header running = kernel.start("Thread.sleep(60_000)");
@@ -174,7 +206,7 @@ class FaultMatrixTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void fiftyInterruptsInARow() throws Exception {
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

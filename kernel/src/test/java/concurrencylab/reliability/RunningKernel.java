@@ -27,6 +27,10 @@ final class RunningKernel implements AutoCloseable {
     private final CompletableFuture<Integer> exit;
     private final Path dir;
 
+    /** Processes other tests in this JVM started (their runtimes): not this kernel's, so not measured or killed. */
+    private final java.util.Set<Long> foreign = ProcessHandle.current().descendants()
+            .map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
+
     RunningKernel() throws IOException, ProtocolException, InterruptedException {
         dir = Files.createTempDirectory("concurrency-lab-reliability");
         Path connectionFile = KernelClient.writeConnectionFile(dir);
@@ -79,15 +83,16 @@ final class RunningKernel implements AutoCloseable {
     }
 
     /** Cores the runtime JVM(s) kept busy over a quiet second (1.0 = one core flat out). */
-    static double busyCores() throws InterruptedException {
+    double busyCores() throws InterruptedException {
         long before = childCpuNanos();
         long t0 = System.nanoTime();
         Thread.sleep(1000);
         return (double) (childCpuNanos() - before) / (System.nanoTime() - t0);
     }
 
-    private static long childCpuNanos() {
+    private long childCpuNanos() {
         return ProcessHandle.current().descendants()
+                .filter(p -> !foreign.contains(p.pid()))
                 .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                 .sum();
     }

@@ -140,6 +140,30 @@ class ZmqTransportTest {
         }
     }
 
+    /** jupyter_client's {@code KernelClient.input} sends its input_reply without a parent header. */
+    @Test
+    void stdinAcceptsAnAnswerWithoutParentHeader() throws Exception {
+        ZMQ.Socket stdin = client.createSocket(SocketType.DEALER);
+        byte[] identity = "front-end".getBytes(StandardCharsets.UTF_8);
+        stdin.setIdentity(identity);
+        stdin.setReceiveTimeOut(3000);
+        stdin.connect(info.endpoint(info.stdinPort()));
+        Thread.sleep(200); // the ROUTER only routes to a peer whose connection is complete
+        Message executing = new Message(List.of(identity), Header.create("execute_request", "client"),
+                new JsonObject(), new JsonObject(), new JsonObject(), List.of());
+        Message question = Message.inReplyTo(executing, "input_request", "kernel", new JsonObject());
+        java.util.concurrent.CompletableFuture<java.util.Optional<Message>> answer = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> transport.askStdin(question, java.time.Duration.ofSeconds(5), () -> false));
+        Message asked = clientCodec.decode(frames(ZMsg.recvMsg(stdin)));
+        assertEquals("input_request", asked.type());
+        JsonObject value = new JsonObject();
+        value.addProperty("value", "forty-two");
+        send(stdin, clientCodec.encode(new Message(List.of(), Header.create("input_reply", "client"),
+                new JsonObject(), new JsonObject(), value, List.of())));
+        Message reply = answer.get(10, TimeUnit.SECONDS).orElseThrow();
+        assertEquals("forty-two", reply.content().get("value").getAsString());
+    }
+
     @Test
     void heartbeatEchoes() {
         ZMQ.Socket hb = client.createSocket(SocketType.REQ);
