@@ -3,6 +3,7 @@
 DEBIAN_PACKAGES=(
   jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client jupyter-console
   python3-ipykernel python3-jupyter-kernel-test python3-zmq fontconfig fonts-dejavu-core
+  chromium
 )
 
 package_installed() {
@@ -18,6 +19,7 @@ ensure_packages() {
     package_installed "$package" || missing+=("$package")
   done
   command -v mvn >/dev/null 2>&1 || missing+=(maven)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)  # the real-browser test drives Chromium with playwright-core
   if [[ ${#missing[@]} -eq 0 ]]; then
     return 0
   fi
