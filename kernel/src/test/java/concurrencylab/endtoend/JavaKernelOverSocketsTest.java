@@ -32,8 +32,12 @@ class JavaKernelOverSocketsTest {
     static KernelClient client;
     static CompletableFuture<Integer> exit;
 
+    /** Processes other test classes in this JVM started: not this kernel's. */
+    private static java.util.Set<Long> foreign;
+
     @BeforeAll
     static void startKernel() throws Exception {
+        foreign = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
         Path connectionFile = KernelClient.writeConnectionFile(dir);
         exit = CompletableFuture.supplyAsync(() -> KernelLauncher.run(connectionFile, JShellInterpreter::new));
         client = new KernelClient(ConnectionInfo.load(connectionFile));
@@ -94,7 +98,7 @@ class JavaKernelOverSocketsTest {
     @Test
     @Order(4)
     void shutdownEndsTheRuntimeToo() throws Exception {
-        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        List<ProcessHandle> children = ProcessHandle.current().descendants().filter(p -> !foreign.contains(p.pid())).toList();
         assertTrue(!children.isEmpty(), "a runtime JVM runs the cells");
         long start = System.nanoTime();
         client.control("shutdown_request", "{\"restart\": false}");
