@@ -202,6 +202,7 @@ final class CellExecution {
                 ? "the cell did not stop within " + String.format(java.util.Locale.ROOT, "%.1f", EngineSupervisor.KILL_AFTER_MILLIS / 1000.0)
                         + " s of the interrupt (a loop inside JDK code or a deadlock), so its runtime JVM was killed"
                 : "the runtime JVM ended while the cell ran (" + RestartReport.exitDescription(runtime) + ")";
+        running.replaced = true;
         cell.stream("stderr", RestartReport.message(cause, supervisor.restart()));
         return ExecuteOutcome.failed(new ErrorInfo(ename, cause, List.of(ename + ": " + cause)));
     }

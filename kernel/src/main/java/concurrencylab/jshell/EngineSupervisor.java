@@ -59,6 +59,8 @@ final class EngineSupervisor {
         final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
         volatile boolean stopRequested;
         volatile boolean killed;
+        /** The cell's runtime ended and was replaced while it ran: there is nothing left to watch. */
+        volatile boolean replaced;
         volatile ScheduledFuture<?> escalation;
         volatile ScheduledFuture<?> preparation;
 
@@ -142,8 +144,10 @@ final class EngineSupervisor {
             }
         }
         running = null;
-        if (cell.stopRequested && !cell.killed) {
+        if (cell.stopRequested && !cell.killed && !cell.replaced) {
             watchAfterInterrupt(cell);
+        } else if (!cell.killed) {
+            discardReplacement();
         }
     }
 
