@@ -167,7 +167,7 @@ final class CellExecution {
 
     /** An interrupt cannot end threads blocked in a deadlock: the cell says which are, and on what. */
     private static void reportDeadlocks(Engine engine, CellContext cell) {
-        com.google.gson.JsonObject survey = engine.runtime().sideChannel().threads(DEADLOCK_SURVEY_TIMEOUT_MILLIS);
+        com.google.gson.JsonObject survey = engine.runtime().sideChannel().deadlocks(DEADLOCK_SURVEY_TIMEOUT_MILLIS);
         String deadlocks = survey == null ? "" : ThreadReport.deadlocks(survey);
         if (!deadlocks.isEmpty()) {
             cell.stream("stderr", deadlocks + "The interrupt cannot end deadlocked threads: they keep their locks"

@@ -83,11 +83,20 @@ final class SideChannel implements AutoCloseable {
      * cell runs. Null when the runtime did not answer in time or has gone.
      */
     JsonObject threads(long timeoutMillis) {
+        return survey(Frames.THREADS_REQUEST, timeoutMillis);
+    }
+
+    /** As {@link #threads}, with the deadlocks only. */
+    JsonObject deadlocks(long timeoutMillis) {
+        return survey(Frames.DEADLOCKS_REQUEST, timeoutMillis);
+    }
+
+    private JsonObject survey(byte request, long timeoutMillis) {
         long seq = sequence.incrementAndGet();
         CompletableFuture<JsonObject> answered = new CompletableFuture<>();
         surveys.put(seq, answered);
         try {
-            if (!send(Frames.THREADS_REQUEST, seq)) {
+            if (!send(request, seq)) {
                 return null;
             }
             CompletableFuture.anyOf(answered, closed).get(timeoutMillis, TimeUnit.MILLISECONDS);

@@ -92,6 +92,7 @@ public final class RuntimeMain {
                             input.answer(sequence, new LineInput.Answer(ok, Frames.readString(in)));
                         }
                         case Frames.THREADS_REQUEST -> sender.threads(in.readLong(), ThreadSurvey.take().toString());
+                        case Frames.DEADLOCKS_REQUEST -> sender.threads(in.readLong(), ThreadSurvey.deadlocksOnly().toString());
                         default -> throw new IOException("unknown side-channel frame " + type);
                     }
                 }
