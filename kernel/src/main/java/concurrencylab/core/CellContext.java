@@ -35,4 +35,12 @@ public interface CellContext {
 
     /** A payload for the reply (for example the pager). */
     void addPayload(JsonObject payload);
+
+    /**
+     * True once an interrupt for this cell has arrived, even one that came before the interpreter
+     * began running it (the front end may interrupt as soon as it sees {@code execute_input}).
+     */
+    default boolean interruptRequested() {
+        return false;
+    }
 }

@@ -41,6 +41,9 @@ final class ExecuteHandler implements Handler {
         }
         int count = executionCount;
         JsonObject parent = message.header().toJson();
+        // Running before execute_input is published: an interrupt sent on seeing it must find the cell.
+        KernelCell cell = new KernelCell(message, session, iopub, transport, count, silent, request.bool("allow_stdin", true), OutputBudget.fromEnvironment());
+        running.set(cell);
         if (!silent) {
             JsonObject input = new JsonObject();
             input.addProperty("code", code);
@@ -48,8 +51,6 @@ final class ExecuteHandler implements Handler {
             iopub.publish("execute_input", parent, input);
         }
 
-        KernelCell cell = new KernelCell(message, session, iopub, transport, count, silent, request.bool("allow_stdin", true), OutputBudget.fromEnvironment());
-        running.set(cell);
         ExecuteOutcome outcome;
         try {
             outcome = interpreter.execute(code, cell);

@@ -120,6 +120,11 @@ final class KernelCell implements CellContext {
         return payloads.deepCopy();
     }
 
+    @Override
+    public boolean interruptRequested() {
+        return cancelled;
+    }
+
     /** Ends a wait for input: the cell is being interrupted. */
     void cancel() {
         cancelled = true;

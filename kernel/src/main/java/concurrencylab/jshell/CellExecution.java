@@ -167,7 +167,7 @@ final class CellExecution {
 
     /** An interrupt cannot end threads blocked in a deadlock: the cell says which are, and on what. */
     private static void reportDeadlocks(Engine engine, CellContext cell) {
-        com.google.gson.JsonObject survey = engine.runtime().sideChannel().threads(DEADLOCK_SURVEY_TIMEOUT_MILLIS);
+        com.google.gson.JsonObject survey = engine.runtime().sideChannel().deadlocks(DEADLOCK_SURVEY_TIMEOUT_MILLIS);
         String deadlocks = survey == null ? "" : ThreadReport.deadlocks(survey);
         if (!deadlocks.isEmpty()) {
             cell.stream("stderr", deadlocks + "The interrupt cannot end deadlocked threads: they keep their locks"
@@ -202,6 +202,7 @@ final class CellExecution {
                 ? "the cell did not stop within " + String.format(java.util.Locale.ROOT, "%.1f", EngineSupervisor.KILL_AFTER_MILLIS / 1000.0)
                         + " s of the interrupt (a loop inside JDK code or a deadlock), so its runtime JVM was killed"
                 : "the runtime JVM ended while the cell ran (" + RestartReport.exitDescription(runtime) + ")";
+        running.replaced = true;
         cell.stream("stderr", RestartReport.message(cause, supervisor.restart()));
         return ExecuteOutcome.failed(new ErrorInfo(ename, cause, List.of(ename + ": " + cause)));
     }

@@ -27,14 +27,14 @@ final class Engine implements AutoCloseable {
     static Engine start(CellRouter cells, CellInput input, List<String> runtimeOptions) {
         AtomicReference<RuntimeConnection> connection = new AtomicReference<>();
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        RuntimeLauncher launcher = new RuntimeLauncher(cells, runtimeOptions, connection::set);
+        RuntimeLauncher launcher = new RuntimeLauncher(cells, input, runtimeOptions, connection::set);
         try {
             launcher.launchEarly();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot start the runtime JVM: " + e.getMessage(), e);
         }
         JShell jshell = JShell.builder()
-                .in(input)
+                .in(java.io.InputStream.nullInputStream()) // the runtime asks for input over the side channel
                 .out(discard)
                 .err(discard)
                 .executionEngine(launcher, java.util.Map.of())

@@ -59,8 +59,12 @@ final class EngineSupervisor {
         final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
         volatile boolean stopRequested;
         volatile boolean killed;
+        /** The cell's runtime ended and was replaced while it ran: there is nothing left to watch. */
+        volatile boolean replaced;
         volatile ScheduledFuture<?> escalation;
         volatile ScheduledFuture<?> preparation;
+        /** Runs inside this cell that have begun and not yet ended, beyond the first. */
+        int depth;
 
         Running(CellContext context) {
             this.context = context;
@@ -127,23 +131,44 @@ final class EngineSupervisor {
         }
     }
 
-    /** Synchronized with the watch after an interrupt: a cell that has begun is never killed by it. */
+    /**
+     * Synchronized with the watch after an interrupt: a cell that has begun is never killed by it.
+     * A run inside a running cell (a magic running Java, say) joins it, so an interrupt between two
+     * such runs still ends the cell.
+     */
     synchronized Running begin(CellContext context) {
+        Running cell = running;
+        if (cell != null) {
+            cell.depth++;
+            return cell;
+        }
         cellsBegun++;
-        Running cell = new Running(context);
+        cell = new Running(context);
         running = cell;
+        if (context.interruptRequested()) { // interrupted before it began: checked after running is set
+            cell.stopRequested = true;
+            cell.stopSignal.complete(null);
+        }
         return cell;
     }
 
     void end(Running cell) {
+        synchronized (this) {
+            if (cell.depth > 0) {
+                cell.depth--;
+                return;
+            }
+        }
         for (ScheduledFuture<?> pending : new ScheduledFuture<?>[] {cell.escalation, cell.preparation}) {
             if (pending != null) {
                 pending.cancel(false);
             }
         }
         running = null;
-        if (cell.stopRequested && !cell.killed) {
+        if (cell.stopRequested && !cell.killed && !cell.replaced) {
             watchAfterInterrupt(cell);
+        } else if (!cell.killed) {
+            discardReplacement();
         }
     }
 

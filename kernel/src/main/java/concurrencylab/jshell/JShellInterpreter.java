@@ -58,11 +58,15 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public ExecuteOutcome execute(String code, CellContext cell) {
+        // One running cell for the whole call, however many runs of Java its magics make.
+        EngineSupervisor.Running running = supervisor.begin(cell);
         try {
             return executeCell(code, cell);
         } catch (IllegalStateException e) {
             String message = e.getMessage() + " (the next cell tries again)";
             return ExecuteOutcome.failed(new ExecuteOutcome.ErrorInfo("RuntimeUnavailable", message, List.of(message)));
+        } finally {
+            supervisor.end(running);
         }
     }
 

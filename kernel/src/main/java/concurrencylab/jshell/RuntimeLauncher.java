@@ -36,13 +36,15 @@ final class RuntimeLauncher implements ExecutionControlProvider {
     private static final int CONNECT_TIMEOUT_MILLIS = 30_000;
 
     private final CellRouter cells;
+    private final CellInput input;
     private final List<String> runtimeOptions;
     private final Consumer<RuntimeConnection> started;
     private ServerSocket server;
     private Process process;
 
-    RuntimeLauncher(CellRouter cells, List<String> runtimeOptions, Consumer<RuntimeConnection> started) {
+    RuntimeLauncher(CellRouter cells, CellInput input, List<String> runtimeOptions, Consumer<RuntimeConnection> started) {
         this.cells = cells;
+        this.input = input;
         this.runtimeOptions = runtimeOptions;
         this.started = started;
     }
@@ -89,7 +91,7 @@ final class RuntimeLauncher implements ExecutionControlProvider {
                     socket.close();
                 }
             }
-            SideChannel sideChannel = new SideChannel(events, cells);
+            SideChannel sideChannel = new SideChannel(events, cells, input);
             InputStream userIn = env.userIn();
             KernelExecutionControl control = (KernelExecutionControl) Util.remoteInputOutput(
                     engine.getInputStream(), engine.getOutputStream(),

@@ -30,16 +30,18 @@ final class SideChannel implements AutoCloseable {
     private final Socket socket;
     private final DataOutputStream out;
     private final CellRouter cells;
+    private final CellInput input;
     private final Map<Long, CompletableFuture<Void>> barriers = new ConcurrentHashMap<>();
     private final Map<String, MimeBundle> results = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<JsonObject>> surveys = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    SideChannel(Socket socket, CellRouter cells) throws IOException {
+    SideChannel(Socket socket, CellRouter cells, CellInput input) throws IOException {
         this.socket = socket;
         this.out = new DataOutputStream(socket.getOutputStream());
         this.cells = cells;
+        this.input = input;
         Thread reader = new Thread(this::readLoop, "concurrency-lab-runtime-events");
         reader.setDaemon(true);
         reader.start();
@@ -81,11 +83,20 @@ final class SideChannel implements AutoCloseable {
      * cell runs. Null when the runtime did not answer in time or has gone.
      */
     JsonObject threads(long timeoutMillis) {
+        return survey(Frames.THREADS_REQUEST, timeoutMillis);
+    }
+
+    /** As {@link #threads}, with the deadlocks only. */
+    JsonObject deadlocks(long timeoutMillis) {
+        return survey(Frames.DEADLOCKS_REQUEST, timeoutMillis);
+    }
+
+    private JsonObject survey(byte request, long timeoutMillis) {
         long seq = sequence.incrementAndGet();
         CompletableFuture<JsonObject> answered = new CompletableFuture<>();
         surveys.put(seq, answered);
         try {
-            if (!send(Frames.THREADS_REQUEST, seq)) {
+            if (!send(request, seq)) {
                 return null;
             }
             CompletableFuture.anyOf(answered, closed).get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -160,6 +171,11 @@ final class SideChannel implements AutoCloseable {
                     answered.complete(null);
                 }
             }
+            case Frames.INPUT_REQUEST -> {
+                long seq = in.readLong();
+                // Asking the front end may take minutes; output of other threads must keep flowing meanwhile.
+                Thread.ofVirtual().name("concurrency-lab-input").start(() -> answerInput(seq));
+            }
             case Frames.THREADS -> {
                 CompletableFuture<JsonObject> answered = surveys.get(in.readLong());
                 String json = Frames.readString(in);
@@ -168,6 +184,31 @@ final class SideChannel implements AutoCloseable {
                 }
             }
             default -> throw new IOException("unknown runtime frame " + type);
+        }
+    }
+
+    private void answerInput(long seq) {
+        boolean ok;
+        String text;
+        try {
+            text = input.nextLine();
+            ok = true;
+        } catch (IOException e) {
+            text = e.getMessage();
+            ok = false;
+        }
+        sendInput(seq, ok, text);
+    }
+
+    private synchronized void sendInput(long seq, boolean ok, String text) {
+        try {
+            out.writeByte(Frames.INPUT);
+            out.writeLong(seq);
+            out.writeBoolean(ok);
+            Frames.writeString(out, text);
+            out.flush();
+        } catch (IOException e) {
+            // the runtime has gone; its reader sees the end of the channel
         }
     }
 

@@ -20,13 +20,13 @@ final class ThreadReport {
             text.append("No live threads started by notebook code.\n");
         } else {
             text.append(threads.size()).append(threads.size() == 1 ? " live thread" : " live threads")
-                    .append(" started by notebook code (platform threads; the JVM does not list virtual threads):\n");
+                    .append(" started by notebook code:\n");
         }
         for (JsonElement element : threads) {
             JsonObject thread = element.getAsJsonObject();
             text.append("  \"").append(string(thread, "name")).append("\" ")
-                    .append(thread.get("virtual").getAsBoolean() ? "virtual" : "platform")
-                    .append(thread.get("daemon").getAsBoolean() ? " daemon, " : ", ")
+                    .append(thread.get("virtual").getAsBoolean() ? "virtual, "
+                            : thread.get("daemon").getAsBoolean() ? "platform daemon, " : "platform, ")
                     .append(string(thread, "state"));
             if (thread.has("waitsFor")) {
                 text.append(", waits for ").append(string(thread, "waitsFor"));
@@ -38,6 +38,10 @@ final class ThreadReport {
                 text.append("\n      at ").append(string(thread, "at"));
             }
             text.append('\n');
+        }
+        int notListed = survey.has("virtualNotListed") ? survey.get("virtualNotListed").getAsInt() : 0;
+        if (notListed > 0) {
+            text.append("  ... and ").append(notListed).append(" more virtual threads\n");
         }
         String deadlocks = deadlocks(survey);
         text.append(deadlocks.isEmpty() ? "No deadlock.\n" : deadlocks);

@@ -65,6 +65,13 @@ public final class EventSender {
         });
     }
 
+    public synchronized void inputRequest(long sequence) {
+        send(() -> {
+            out.writeByte(Frames.INPUT_REQUEST);
+            out.writeLong(sequence);
+        });
+    }
+
     private interface FrameWriter {
         void write() throws IOException;
     }

@@ -25,6 +25,12 @@ public final class Frames {
     public static final byte THREADS = 'T';
     /** kernel to runtime: describe the notebook's threads and deadlocks. */
     public static final byte THREADS_REQUEST = 't';
+    /** kernel to runtime: as {@link #THREADS_REQUEST}, deadlocks only (cheap even with many threads). */
+    public static final byte DEADLOCKS_REQUEST = 'd';
+    /** runtime to kernel: a thread reads System.in and needs the next line: sequence number. */
+    public static final byte INPUT_REQUEST = 'I';
+    /** kernel to runtime: answer to {@link #INPUT_REQUEST}: sequence number, ok flag, the line or why there is none. */
+    public static final byte INPUT = 'i';
     /** kernel to runtime: stop the running cell. */
     public static final byte STOP = 's';
     /** kernel to runtime: flush all output, then answer {@link #BARRIER}. */

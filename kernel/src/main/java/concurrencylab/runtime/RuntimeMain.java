@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Map;
-import java.util.function.Consumer;
 import jdk.jshell.execution.Util;
 
 /**
@@ -39,10 +38,12 @@ public final class RuntimeMain {
 
         Thread.setDefaultUncaughtExceptionHandler(RuntimeMain::uncaught);
         RuntimeExecutionControl control = new RuntimeExecutionControl(sender, output);
-        startCommandReader(events.getInputStream(), control, output, sender, diagnostics);
+        LineInput input = new LineInput(sender);
+        System.setIn(input);
+        startCommandReader(events.getInputStream(), control, output, sender, input, diagnostics);
         try {
             Util.forwardExecutionControlAndIO(control, engine.getInputStream(), engine.getOutputStream(),
-                    Map.of(), Map.<String, Consumer<InputStream>>of("in", System::setIn));
+                    Map.of(), Map.of());
         } finally {
             // Threads a cell left running must not keep this JVM alive without its kernel.
             Runtime.getRuntime().halt(0);
@@ -72,7 +73,8 @@ public final class RuntimeMain {
     }
 
     private static void startCommandReader(InputStream socketIn, RuntimeExecutionControl control,
-                                           OutputRouter output, EventSender sender, PrintStream diagnostics) {
+                                           OutputRouter output, EventSender sender, LineInput input,
+                                           PrintStream diagnostics) {
         Thread reader = new Thread(() -> {
             try (DataInputStream in = new DataInputStream(socketIn)) {
                 while (true) {
@@ -84,7 +86,13 @@ public final class RuntimeMain {
                             output.flushNow();
                             sender.barrier(sequence);
                         }
+                        case Frames.INPUT -> {
+                            long sequence = in.readLong();
+                            boolean ok = in.readBoolean();
+                            input.answer(sequence, new LineInput.Answer(ok, Frames.readString(in)));
+                        }
                         case Frames.THREADS_REQUEST -> sender.threads(in.readLong(), ThreadSurvey.take().toString());
+                        case Frames.DEADLOCKS_REQUEST -> sender.threads(in.readLong(), ThreadSurvey.deadlocksOnly().toString());
                         default -> throw new IOException("unknown side-channel frame " + type);
                     }
                 }

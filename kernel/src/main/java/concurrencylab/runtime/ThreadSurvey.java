@@ -1,6 +1,7 @@
 package concurrencylab.runtime;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
@@ -16,15 +17,30 @@ import java.util.Set;
 
 /**
  * The live threads notebook code started, with the lock each waits for and who holds it, and the
- * deadlocks among them, as data for the kernel to render. Platform threads only: the JVM's thread
- * and deadlock views do not cover virtual threads.
+ * deadlocks among them, as data for the kernel to render. Virtual threads come from the JVM's thread
+ * dump (the thread and deadlock views of ThreadMXBean cover platform threads only).
  */
 final class ThreadSurvey {
 
     /** The thread group JShell's engine runs each snippet in; threads a cell starts inherit it. */
     private static final String SNIPPET_GROUP = "JShell process local execution";
 
+    /** Frames looked at to find where in notebook code a thread is. */
+    private static final int STACK_DEPTH = 32;
+    /** Classes JShell compiles snippets into. */
+    private static final String SNIPPET_PREFIX = "REPL.";
+    /** Virtual threads listed one by one; the rest are counted. */
+    private static final int VIRTUAL_LISTED = 50;
+
     private ThreadSurvey() {
+    }
+
+    /** Only the deadlocks: what an interrupted cell reports. */
+    static JsonObject deadlocksOnly() {
+        JsonObject survey = new JsonObject();
+        survey.add("threads", new JsonArray());
+        survey.add("deadlocks", deadlocks(ManagementFactory.getThreadMXBean()));
+        return survey;
     }
 
     static JsonObject take() {
@@ -35,15 +51,84 @@ final class ThreadSurvey {
                 .toList();
         JsonArray threads = new JsonArray();
         for (Thread thread : notebook) {
-            ThreadInfo info = mx.getThreadInfo(thread.threadId(), 1);
+            ThreadInfo info = mx.getThreadInfo(thread.threadId(), STACK_DEPTH);
             if (info != null) {
                 threads.add(describe(thread, info));
             }
         }
+        int virtual = addVirtualThreads(threads);
         JsonObject survey = new JsonObject();
         survey.add("threads", threads);
+        survey.addProperty("virtualNotListed", Math.max(0, virtual - VIRTUAL_LISTED));
         survey.add("deadlocks", deadlocks(mx));
         return survey;
+    }
+
+    /** Adds up to {@link #VIRTUAL_LISTED} virtual threads from a JSON thread dump; returns how many there are. */
+    private static int addVirtualThreads(JsonArray threads) {
+        java.nio.file.Path dump = null;
+        try {
+            dump = java.nio.file.Files.createTempFile("concurrency-lab-threads", ".json");
+            java.nio.file.Files.delete(dump); // the dump refuses to overwrite a file
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(dump.toString(), com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
+            JsonObject root = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(dump)).getAsJsonObject();
+            int count = 0;
+            for (var container : root.getAsJsonObject("threadDump").getAsJsonArray("threadContainers")) {
+                for (var element : container.getAsJsonObject().getAsJsonArray("threads")) {
+                    JsonObject thread = element.getAsJsonObject();
+                    if (!thread.has("virtual") || !thread.get("virtual").getAsBoolean()) {
+                        continue;
+                    }
+                    if (count++ < VIRTUAL_LISTED) {
+                        threads.add(describeVirtual(thread));
+                    }
+                }
+            }
+            return count;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0; // no dump, no virtual threads listed: the platform threads still are
+        } finally {
+            if (dump != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(dump);
+                } catch (java.io.IOException e) {
+                    // a temporary file left behind
+                }
+            }
+        }
+    }
+
+    private static JsonObject describeVirtual(JsonObject dumped) {
+        JsonObject json = new JsonObject();
+        String name = dumped.has("name") ? dumped.get("name").getAsString() : "";
+        json.addProperty("name", name.isEmpty() ? "virtual #" + dumped.get("tid").getAsString() : name);
+        json.addProperty("id", dumped.get("tid").getAsLong());
+        json.addProperty("state", dumped.has("state") ? dumped.get("state").getAsString() : "?");
+        json.addProperty("virtual", true);
+        json.addProperty("daemon", true);
+        for (String lock : new String[] {"blockedOn", "waitingOn", "parkBlocker"}) {
+            if (dumped.has(lock) && !json.has("waitsFor")) {
+                JsonElement value = dumped.get(lock);
+                json.addProperty("waitsFor", value.isJsonPrimitive() ? value.getAsString() : value.toString());
+            }
+        }
+        JsonArray stack = dumped.getAsJsonArray("stack");
+        List<String> frames = new ArrayList<>();
+        if (stack != null) {
+            stack.forEach(frame -> frames.add(frame.getAsString()));
+        }
+        String at = where(frames);
+        if (at != null) {
+            json.addProperty("at", at);
+        }
+        return json;
+    }
+
+    /** The innermost frame in notebook code (what the student wrote), else the innermost frame. */
+    private static String where(List<String> frames) {
+        return frames.stream().filter(f -> f.startsWith(SNIPPET_PREFIX)).findFirst()
+                .orElse(frames.isEmpty() ? null : frames.get(0));
     }
 
     private static boolean startedByNotebook(Thread thread) {
@@ -71,8 +156,10 @@ final class ThreadSurvey {
         if (info.getLockOwnerName() != null) {
             json.addProperty("heldBy", info.getLockOwnerName());
         }
-        if (info.getStackTrace().length > 0) {
-            json.addProperty("at", info.getStackTrace()[0].toString());
+        List<String> frames = java.util.Arrays.stream(info.getStackTrace()).map(StackTraceElement::toString).toList();
+        String at = where(frames);
+        if (at != null) {
+            json.addProperty("at", at);
         }
         return json;
     }

@@ -213,6 +213,17 @@ class CellExecutionTest {
     }
 
     @Test
+    void stdinHandsOverAWholeLinePerQuestion() {
+        RecordingCell cell = new RecordingCell(true, "x".repeat(200_000));
+        long t0 = System.nanoTime();
+        ExecuteOutcome outcome = run("new BufferedReader(new InputStreamReader(System.in)).readLine().length()", cell);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals("200000", outcome.result().data().get("text/plain").getAsString());
+        assertTrue(millis < 3_000, "a 200,000-character line took " + millis + " ms (a round trip per byte?)");
+        assertEquals(1, cell.prompts());
+    }
+
+    @Test
     void stdinFailsClearlyWhenNotAllowed() {
         RecordingCell cell = new RecordingCell(false);
         ExecuteOutcome outcome = run("new BufferedReader(new InputStreamReader(System.in)).readLine()", cell);

@@ -39,18 +39,21 @@ class DeadlockReportTest {
         String before = text(interpreter.execute("%threads", new RecordingCell()));
         assertTrue(before.contains("No deadlock."), before);
 
-        interpreter.execute("void nap(long ms) { try { Thread.sleep(ms); } catch (InterruptedException e) { } }", new RecordingCell());
+        interpreter.execute("void nap(long ms) { try { Thread.sleep(ms); } catch (InterruptedException e) { } }\n"
+                + "void meet(CountDownLatch both) { both.countDown(); try { both.await(); } catch (InterruptedException e) { } }",
+                new RecordingCell());
         RecordingCell cell = new RecordingCell();
         CompletableFuture<ExecuteOutcome> running = CompletableFuture.supplyAsync(() -> interpreter.execute("""
                 Object a = new Object(), b = new Object();
-                Thread t1 = new Thread(() -> { synchronized (a) { nap(100); synchronized (b) { } } }, "left");
-                Thread t2 = new Thread(() -> { synchronized (b) { nap(100); synchronized (a) { } } }, "right");
+                var both = new CountDownLatch(2); // each holds its first lock before it takes the second
+                Thread t1 = new Thread(() -> { synchronized (a) { meet(both); synchronized (b) { } } }, "left");
+                Thread t2 = new Thread(() -> { synchronized (b) { meet(both); synchronized (a) { } } }, "right");
                 t1.start(); t2.start();
                 System.out.println("started");
                 t1.join(); t2.join();
                 """, cell));
         assertTrue(cell.awaitStdout("started", 10_000));
-        Thread.sleep(500); // both threads hold their first lock and wait for the other
+        Thread.sleep(300); // both threads hold their first lock and wait for the other
         interpreter.interrupt();
         ExecuteOutcome outcome = running.get(10, TimeUnit.SECONDS);
         assertEquals("Interrupted", outcome.error().ename());
@@ -63,6 +66,9 @@ class DeadlockReportTest {
         assertTrue(report.contains("\"left\" platform, BLOCKED, waits for java.lang.Object@"), report);
         assertTrue(report.contains("held by \"right\""), report);
         assertTrue(report.contains("Deadlock: "), report);
+        interpreter.execute("Thread.ofVirtual().name(\"napper\").start(() -> nap(60_000));", new RecordingCell());
+        String withVirtual = text(interpreter.execute("%threads", new RecordingCell()));
+        assertTrue(withVirtual.contains("\"napper\" virtual, TIMED_WAITING"), withVirtual);
         String lsmagic = text(interpreter.execute("%lsmagic", new RecordingCell()));
         assertTrue(lsmagic.contains("%threads"), lsmagic);
     }

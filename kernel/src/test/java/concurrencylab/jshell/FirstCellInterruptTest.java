@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class FirstCellInterruptTest {
 
     @Test
-    void interruptWhileTheEngineStartsEndsTheCellWithoutRunningIt() throws Exception {
+    void interruptWhileTheEngineStartsOrBeforeTheCellBeginsEndsItWithoutRunningIt() throws Exception {
         JShellInterpreter interpreter = new JShellInterpreter(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
         try {
             interpreter.start();
@@ -30,6 +30,12 @@ class FirstCellInterruptTest {
             assertTrue(!cell.stdout().contains("ran"), "the interrupted cell did not run: " + cell.stdout());
             ExecuteOutcome next = interpreter.execute("6 * 7", new RecordingCell());
             assertEquals("42", next.result().data().get("text/plain").getAsString(), "the next cell runs");
+
+            RecordingCell early = new RecordingCell();
+            early.interruptBeforeItBegins();
+            ExecuteOutcome skipped = interpreter.execute("System.out.println(\"ran\");\nwhile (true) { }", early);
+            assertEquals("Interrupted", skipped.error().ename(), "a cell interrupted before it began does not run");
+            assertTrue(!early.stdout().contains("ran"), early.stdout());
         } finally {
             interpreter.shutdown(false);
         }

@@ -28,6 +28,7 @@ final class RecordingCell implements CellContext {
     private final List<JsonObject> payloads = new ArrayList<>();
     private final List<String> prompts = new ArrayList<>();
     private int clears;
+    private volatile boolean interruptRequested;
 
     RecordingCell() {
         this(false);
@@ -86,6 +87,16 @@ final class RecordingCell implements CellContext {
     @Override
     public synchronized void addPayload(JsonObject payload) {
         payloads.add(payload);
+    }
+
+    /** As the kernel does when an interrupt comes before the interpreter began running this cell. */
+    void interruptBeforeItBegins() {
+        interruptRequested = true;
+    }
+
+    @Override
+    public boolean interruptRequested() {
+        return interruptRequested;
     }
 
     synchronized String stdout() {
