@@ -51,16 +51,30 @@ public final class TimelineChart {
             }
         }
         chart.getStyler().setYAxisMin(-0.6).setYAxisMax(workers.size() - 0.4).setXAxisMin(0.0);
-        // XChart drops every tick label when two are equal, so ticks between rows get distinct invisible labels
+        // XChart drops every tick label when two are equal, so ticks between rows get distinct invisible
+        // labels. They must stay short: long ones (hundreds of zero-width characters) sent XChart's tick
+        // layout into an endless loop for a single worker.
         java.util.function.Function<Double, String> rowNames = value -> {
             long row = Math.round(value);
             if (Math.abs(value - row) < 1e-6 && row >= 0 && row < workers.size()) {
                 return workers.get((int) row);
             }
-            return "\u200B".repeat(1 + (int) Math.max(0, Math.min(400, Math.round((value + 1) * 100))));
+            return invisibleLabel(value);
         };
         chart.getStyler().setYAxisTickLabelsFormattingFunction(rowNames);
         chart.getStyler().setyAxisTickLabelsFormattingFunction(rowNames);
         return chart;
+    }
+
+    /** A label no one sees, different for every tick value: the value in base 3 written with zero-width characters. */
+    static String invisibleLabel(double value) {
+        String digits = "\u200B\u200C\u200D";
+        long n = Math.round(value * 1000) + 1_000_000;
+        StringBuilder label = new StringBuilder();
+        do {
+            label.append(digits.charAt((int) (n % 3)));
+            n /= 3;
+        } while (n > 0);
+        return label.toString();
     }
 }
