@@ -3,6 +3,10 @@ and a shutdown while a cell runs, restarts requested over and over. Figures are 
 `RELIABILITY | row | figure` lines for docs/reliability.md."""
 
 import os
+import signal
+import subprocess
+import sys
+import textwrap
 import time
 import unittest
 
@@ -102,6 +106,39 @@ class ReliabilityTests(unittest.TestCase):
         self.assertEqual(plain_result(messages), "2")
         report(f"{rounds} interrupts and restarts while cells run",
                f"all answered; slowest interrupt {slowest * 1000:.0f} ms; kernel healthy after")
+
+
+class OrphanedKernelTest(unittest.TestCase):
+    """A Jupyter client killed with SIGKILL cannot shut its kernel down: the kernel must notice and end."""
+
+    def test_kernel_ends_when_the_process_that_started_it_is_killed(self):
+        starter = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+            import sys, time
+            from jupyter_client.manager import start_new_kernel
+            manager, client = start_new_kernel(kernel_name="{KERNEL_NAME}", startup_timeout=60)
+            client.execute("1 + 1")
+            client.get_shell_msg(timeout=60)
+            print("kernel-pid", manager.provisioner.process.pid, flush=True)
+            time.sleep(600)
+            """)], stdout=subprocess.PIPE, text=True)
+        try:
+            line = starter.stdout.readline()
+            while line and not line.startswith("kernel-pid"):
+                line = starter.stdout.readline()
+            kernel = int(line.split()[1])
+            tree = proctree.tree(kernel)
+            self.assertGreaterEqual(len(tree), 2, "kernel and runtime JVM")
+            starter.send_signal(signal.SIGKILL)
+            starter.wait()  # reaped, as a shell or service manager would: a zombie still counts as alive
+            started = time.monotonic()
+            while any(proctree.alive(pid) for pid in tree) and time.monotonic() - started < 10:
+                time.sleep(0.05)
+            left = [pid for pid in tree if proctree.alive(pid)]
+            self.assertEqual(left, [], "kernel and runtime end with their parent")
+            report("Jupyter client SIGKILLed", f"kernel and runtime ended {1000 * (time.monotonic() - started):.0f} ms later")
+        finally:
+            starter.kill()
+            starter.wait()
 
 
 if __name__ == "__main__":

@@ -55,6 +55,12 @@ public final class Kernel {
         iopub.status("starting", new JsonObject());
     }
 
+    /** Ends the kernel without a request (its front end is gone): the interpreter and its runtime stop too. */
+    public void shutdownUnasked() {
+        interpreter.shutdown(false);
+        stopped.countDown();
+    }
+
     /** Blocks until a {@code shutdown_request} has been answered. Returns whether a restart was asked for. */
     public boolean awaitShutdown() throws InterruptedException {
         stopped.await();

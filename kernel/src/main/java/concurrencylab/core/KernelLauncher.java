@@ -44,6 +44,10 @@ public final class KernelLauncher {
         Interpreter interpreter = new BackgroundInterpreter(interpreters);
         Kernel kernel = new Kernel(transport, interpreter, history, ports(info));
         kernel.start();
+        ParentWatch.onParentExit(() -> {
+            System.err.println("concurrency-lab: the process that started this kernel has ended; shutting down");
+            kernel.shutdownUnasked();
+        });
         try {
             kernel.awaitShutdown();
         } catch (InterruptedException e) {

@@ -34,7 +34,8 @@ final class LsMagic implements Magic {
                     String[] description = entry.spec().usageMessage().description();
                     text.append("  ").append(entry.prefix()).append(entry.name());
                     if (description.length > 0) {
-                        text.append("  ").append(description[0]);
+                        // descriptions are picocli format strings: "%%" stands for "%"
+                        text.append("  ").append(description[0].replace("%%", "%"));
                     }
                     text.append('\n');
                 }

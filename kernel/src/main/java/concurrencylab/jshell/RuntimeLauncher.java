@@ -122,6 +122,9 @@ final class RuntimeLauncher implements ExecutionControlProvider {
         command.addAll(runtimeOptions);
         command.add("-Djava.awt.headless=true");
         command.add("-Djava.system.class.loader=" + NotebookSystemClassLoader.class.getName());
+        // With its own system class loader the JVM may not map archived application classes, and says so on
+        // every start; the JDK's own classes still come from the archive.
+        command.add("-Xlog:cds=off");
         command.add("-Dstdout.encoding=UTF-8");
         command.add("-Dstderr.encoding=UTF-8");
         command.add("-cp");

@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** Another name for {@code %%virtual}: virtual threads are the JDK's coroutines. */
 @Command(name = "coroutines",
-        description = "Another name for %%virtual: TASKS tasks, one virtual thread (coroutine) each.")
+        description = "Another name for %%%%virtual: TASKS tasks, one virtual thread (coroutine) each.")
 public final class CoroutinesMagic extends VirtualMagic {
 }

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code %time STMT}: runs the statement once and prints wall and CPU time; its value is the cell's result. */
 @Command(name = "time", description = "Run STMT once; print wall time and CPU time over all threads and worker JVMs.",
-        customSynopsis = "%time [-o NAME] STMT")
+        customSynopsis = "%%time [-o NAME] STMT")
 public class TimeMagic extends HarnessMagic {
 
     @Override

@@ -46,9 +46,13 @@ final class WorkerProcess {
         }
     }
 
-    /** Output of tasks in workers shows up with the cell's own output, as a forked child's would. */
+    /**
+     * Output of tasks in workers shows up with the cell's own output, as a forked child's would. A platform
+     * thread: a virtual one blocked reading a pipe holds its carrier, and enough of them starve every
+     * virtual thread the notebook runs.
+     */
     private static void copyLines(InputStream from, PrintStream to, String name) {
-        Thread.ofVirtual().name(name + "-output").start(() -> {
+        Thread.ofPlatform().daemon().name(name + "-output").start(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     to.println(line);
