@@ -29,6 +29,8 @@ public final class ZmqTransport implements Transport {
     private final ZMQ.Socket iopub;
     private final ZMQ.Socket heartbeat;
     private final List<Thread> threads = new ArrayList<>();
+    /** Sockets bound so far: a failed bind closes them all, so a retry with other ports starts clean. */
+    private final List<ZMQ.Socket> bound = new ArrayList<>();
     private final Object stdinLock = new Object();
     private volatile boolean closed;
 
@@ -52,9 +54,12 @@ public final class ZmqTransport implements Transport {
             socket.bind(info.endpoint(port));
         } catch (ZMQException e) {
             socket.close();
+            bound.forEach(ZMQ.Socket::close);
+            context.term();
             throw new IllegalStateException("cannot listen on " + info.endpoint(port) + ": " + e.getMessage()
                     + " (is another kernel using this connection file?)", e);
         }
+        bound.add(socket);
         return socket;
     }
 

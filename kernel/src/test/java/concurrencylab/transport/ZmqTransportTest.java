@@ -43,8 +43,17 @@ class ZmqTransportTest {
 
     @BeforeEach
     void start() throws IOException {
-        info = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), "hmac-sha256", "secret");
-        transport = new ZmqTransport(info, new WireCodec(Signer.create("hmac-sha256", "secret")));
+        // A port found free can be taken by another process before it is bound: try a few sets.
+        for (int attempt = 1; transport == null; attempt++) {
+            info = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), "hmac-sha256", "secret");
+            try {
+                transport = new ZmqTransport(info, new WireCodec(Signer.create("hmac-sha256", "secret")));
+            } catch (IllegalStateException taken) {
+                if (attempt == 5) {
+                    throw taken;
+                }
+            }
+        }
         transport.start((channel, message) -> {
             received.add(message);
             JsonObject content = new JsonObject();
