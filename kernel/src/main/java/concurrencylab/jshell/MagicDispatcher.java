@@ -132,6 +132,9 @@ final class MagicDispatcher {
         try {
             MagicOutcome outcome = magic.run(invocation);
             return outcome == null || outcome.outcome() == null ? ExecuteOutcome.ok(null) : outcome.outcome();
+        } catch (IllegalArgumentException e) {
+            // A magic rejecting its input the options could not express: a usage error like a bad option.
+            return ExecuteOutcome.failed(new ErrorInfo("UsageError", e.getMessage(), List.of(e.getMessage(), entry.synopsis())));
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             List<String> traceback = new ArrayList<>();
