@@ -39,6 +39,11 @@ public final class ZmqTransport implements Transport {
         this.shell = bind(SocketType.ROUTER, info, info.shellPort());
         this.control = bind(SocketType.ROUTER, info, info.controlPort());
         this.stdin = bind(SocketType.ROUTER, info, info.stdinPort());
+        // A frame over the limit makes the socket drop that peer's connection before buffering it (the
+        // client reconnects); a 100 MB message never reaches the heap.
+        for (ZMQ.Socket requests : List.of(shell, control, stdin)) {
+            requests.setMaxMsgSize(WireCodec.MAX_MESSAGE_BYTES);
+        }
         this.iopub = bind(SocketType.PUB, info, info.iopubPort());
         // A PUB socket silently drops what exceeds its high-water mark (1,000 messages by default): a burst
         // of display updates from worker threads would lose some. The per-cell output budget bounds the rest.
@@ -80,22 +85,43 @@ public final class ZmqTransport implements Transport {
     private void echoHeartbeats() {
         try {
             while (!closed) {
-                byte[] ping = heartbeat.recv(0);
-                if (ping != null) {
-                    heartbeat.send(ping, 0);
+                try {
+                    byte[] ping = heartbeat.recv(0);
+                    if (ping != null) {
+                        heartbeat.send(ping, 0);
+                    }
+                } catch (ZMQException e) {
+                    if (terminating(e)) {
+                        return;
+                    }
+                    // A front end that misses heartbeats restarts the kernel: keep echoing whatever happened.
+                    System.err.println("concurrency-lab: heartbeat: " + e.getMessage());
                 }
             }
-        } catch (ZMQException | IllegalStateException e) {
+        } catch (IllegalStateException e) {
             // the context is terminating: the kernel is shutting down
         } finally {
             heartbeat.close();
         }
     }
 
+    private boolean terminating(ZMQException e) {
+        return closed || e.getErrorCode() == ZMQ.Error.ETERM.getCode();
+    }
+
     private void receive(ZMQ.Socket socket, Channel channel, RequestHandler handler) {
         try {
             while (!closed) {
-                ZMsg frames = ZMsg.recvMsg(socket, true);
+                ZMsg frames;
+                try {
+                    frames = ZMsg.recvMsg(socket, true);
+                } catch (ZMQException e) {
+                    if (terminating(e)) {
+                        return;
+                    }
+                    System.err.println("concurrency-lab: " + channel + " receive failed, still listening: " + e.getMessage());
+                    continue;
+                }
                 if (frames == null) {
                     continue;
                 }
