@@ -21,6 +21,21 @@ def report(row, figure):
     print(f"RELIABILITY | {row} | {figure}", flush=True)
 
 
+def wait_for_iopub(client):
+    """After a restart the client's iopub subscription reconnects on its own time; until it has,
+    the kernel's messages are lost to it (ZeroMQ's slow joiner). Runs cells until one is seen."""
+    from queue import Empty
+    for _ in range(20):
+        msg_id = client.execute("1")
+        try:
+            iopub_until_idle(client, msg_id, timeout=2)
+            shell_reply(client, msg_id)
+            return
+        except Empty:
+            continue
+    raise AssertionError("iopub never came back after the restart")
+
+
 def wait_until_running(client, msg_id):
     """Waits for the cell's execute_input: the kernel has started it."""
     while True:
@@ -65,6 +80,7 @@ class ReliabilityTests(unittest.TestCase):
         started = time.monotonic()
         self.manager.restart_kernel(now=False)
         self.client.wait_for_ready(timeout=TIMEOUT)
+        wait_for_iopub(self.client)
         content, messages = run_cell(self.client, "1 + 1")
         elapsed = time.monotonic() - started
         self.assertEqual(plain_result(messages), "2")
@@ -102,6 +118,7 @@ class ReliabilityTests(unittest.TestCase):
             else:
                 self.manager.restart_kernel(now=False)
                 self.client.wait_for_ready(timeout=TIMEOUT)
+                wait_for_iopub(self.client)
         content, messages = run_cell(self.client, "1 + 1")
         self.assertEqual(plain_result(messages), "2")
         report(f"{rounds} interrupts and restarts while cells run",
