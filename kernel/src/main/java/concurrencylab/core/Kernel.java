@@ -8,6 +8,7 @@ import concurrencylab.transport.Transport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -73,10 +74,6 @@ public final class Kernel {
         Reply reply = Reply.none();
         try {
             reply = answer(channel, message);
-            if (isError(reply) && channel == Channel.SHELL && message.type().equals("execute_request")
-                    && new Request(channel, message).bool("stop_on_error", true)) {
-                abortQueuedExecutions();
-            }
         } finally {
             iopub.status("idle", parent);
         }
@@ -98,13 +95,21 @@ public final class Kernel {
         } catch (Exception | StackOverflowError e) {
             reply = Reply.of(internalError(e));
         }
+        List<Message> abandoned = List.of();
         if (reply.content() != null) {
             JsonObject content = reply.content();
             if (!content.has("status")) {
                 content.addProperty("status", "ok");
             }
+            if (isError(reply) && channel == Channel.SHELL && message.type().equals("execute_request")
+                    && new Request(channel, message).bool("stop_on_error", true)) {
+                // Taken off the socket before the error reply leaves: only what was queued behind the failed
+                // cell is aborted, never a request the client sends after seeing the error.
+                abandoned = transport.drainQueuedShell();
+            }
             transport.send(channel, Message.inReplyTo(message, message.type().replace("_request", "_reply"), session, content));
         }
+        abortQueuedExecutions(abandoned);
         return reply;
     }
 
@@ -113,8 +118,8 @@ public final class Kernel {
     }
 
     /** After a failed cell, requests already queued behind it are answered {@code aborted} instead of run. */
-    private void abortQueuedExecutions() {
-        for (Message queued : transport.drainQueuedShell()) {
+    private void abortQueuedExecutions(List<Message> abandoned) {
+        for (Message queued : abandoned) {
             if (!queued.type().equals("execute_request")) {
                 dispatch(Channel.SHELL, queued);
                 continue;
