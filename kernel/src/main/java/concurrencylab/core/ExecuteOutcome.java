@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What a cell came to. {@code result} is the last expression's value (null when there is none);
- * {@code error} is set when the cell failed, {@code aborted} when it was interrupted before it finished
- * (an interrupted cell is reported as an error {@code Interrupted}, like IPython's KeyboardInterrupt).
+ * {@code error} is set when the cell failed; an interrupted cell is an error named {@code Interrupted},
+ * like IPython's KeyboardInterrupt.
  */
 public record ExecuteOutcome(MimeBundle result, ErrorInfo error) {
 
