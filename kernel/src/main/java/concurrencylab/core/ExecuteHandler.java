@@ -18,6 +18,7 @@ final class ExecuteHandler implements Handler {
     private final Transport transport;
     private final History history;
     private final String session;
+    private final long outputLimit = OutputBudget.limitFromEnvironment();
     private final AtomicReference<KernelCell> running = new AtomicReference<>();
     private int executionCount;
 
@@ -42,7 +43,7 @@ final class ExecuteHandler implements Handler {
         int count = executionCount;
         JsonObject parent = message.header().toJson();
         // Running before execute_input is published: an interrupt sent on seeing it must find the cell.
-        KernelCell cell = new KernelCell(message, session, iopub, transport, count, silent, request.bool("allow_stdin", true), OutputBudget.fromEnvironment());
+        KernelCell cell = new KernelCell(message, session, iopub, transport, count, silent, request.bool("allow_stdin", true), new OutputBudget(outputLimit));
         running.set(cell);
         if (!silent) {
             JsonObject input = new JsonObject();

@@ -19,12 +19,13 @@ final class OutputBudget {
         this.limit = limit;
     }
 
-    static OutputBudget fromEnvironment() {
+    /** The per-cell limit in bytes, read once per kernel from the environment. */
+    static long limitFromEnvironment() {
         String mb = System.getenv("CONCURRENCY_LAB_OUTPUT_LIMIT_MB");
         try {
-            return new OutputBudget(mb == null ? DEFAULT_BYTES : Long.parseLong(mb.trim()) << 20);
+            return mb == null ? DEFAULT_BYTES : Long.parseLong(mb.trim()) << 20;
         } catch (NumberFormatException e) {
-            return new OutputBudget(DEFAULT_BYTES);
+            return DEFAULT_BYTES;
         }
     }
 

@@ -1,6 +1,7 @@
 package concurrencylab.magics;
 
 import concurrencylab.core.ExecuteOutcome;
+import concurrencylab.harness.Mode;
 import concurrencylab.magic.JavaSession;
 import concurrencylab.magic.Magic;
 import concurrencylab.magic.MagicInvocation;
@@ -62,6 +63,14 @@ abstract class HarnessMagic implements Magic {
 
     ParameterException fail(String message) {
         return new ParameterException(spec.commandLine(), message);
+    }
+
+    void requireMode(String mode) {
+        try {
+            Mode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
+        }
     }
 
     void requirePositive(Integer value, String option) {

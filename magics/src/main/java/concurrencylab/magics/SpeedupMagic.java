@@ -1,6 +1,5 @@
 package concurrencylab.magics;
 
-import concurrencylab.harness.Mode;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,13 +36,7 @@ public final class SpeedupMagic extends HarnessMagic {
             workers.forEach(count -> requirePositive(count, "-w/--workers"));
         }
         if (modes != null) {
-            for (String mode : modes) {
-                try {
-                    Mode.parse(mode);
-                } catch (IllegalArgumentException e) {
-                    throw fail(e.getMessage());
-                }
-            }
+            modes.forEach(this::requireMode);
         }
     }
 

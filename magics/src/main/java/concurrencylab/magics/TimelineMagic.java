@@ -1,6 +1,5 @@
 package concurrencylab.magics;
 
-import concurrencylab.harness.Mode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,11 +30,7 @@ public final class TimelineMagic extends HarnessMagic {
         requirePositive(workers, "-n/--workers");
         requirePositive(tasks, "-t/--tasks");
         requirePositive(interval, "--interval");
-        try {
-            Mode.parse(mode);
-        } catch (IllegalArgumentException e) {
-            throw fail(e.getMessage());
-        }
+        requireMode(mode);
     }
 
     @Override
