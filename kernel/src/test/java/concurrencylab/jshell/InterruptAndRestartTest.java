@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import concurrencylab.core.ExecuteOutcome;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** Interrupts in both tiers, and recovery when the runtime JVM dies. Uses its own interpreter. */
+@Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InterruptAndRestartTest {
@@ -45,7 +48,7 @@ class InterruptAndRestartTest {
     private Interrupted interruptAfterStart(String code) throws Exception {
         RecordingCell cell = new RecordingCell();
         CompletableFuture<ExecuteOutcome> running = CompletableFuture.supplyAsync(() -> interpreter.execute(code, cell));
-        assertTrue(cell.awaitStdout("started", 10_000), "the cell started");
+        assertTrue(cell.awaitStdout("started", 30_000), "the cell started");
         long t0 = System.nanoTime();
         interpreter.interrupt();
         ExecuteOutcome outcome = running.get();
@@ -59,8 +62,7 @@ class InterruptAndRestartTest {
     void tightLoopStopsQuickly() throws Exception {
         Interrupted result = interruptAfterStart("long n = 0;\nwhile (true) { if (n++ == 0) System.out.println(\"started\"); }");
         assertEquals("Interrupted", result.outcome().error().ename());
-        assertTrue(result.millis() < EngineSupervisor.KILL_AFTER_MILLIS, "tier 1 stopped the loop, took " + result.millis() + " ms");
-        assertTrue(!result.cell().stderr().contains("Runtime restarted"), "no restart was needed");
+        assertStoppedByTierOne(result);
         assertEquals("42", interpreter.execute("counter + 1", new RecordingCell()).result().data().get("text/plain").getAsString(),
                 "variables survive a tier-1 interrupt");
     }
@@ -69,8 +71,14 @@ class InterruptAndRestartTest {
     @Order(2)
     void sleepingThreadsOfTheCellAreInterrupted() throws Exception {
         Interrupted result = interruptAfterStart("{ System.out.println(\"started\"); Thread.sleep(60_000); }");
+        assertStoppedByTierOne(result);
+    }
+
+    /** Tier 1 ended the cell: the runtime was not killed (how fast is a figure for bench/kernel). */
+    private static void assertStoppedByTierOne(Interrupted result) {
         assertEquals("Interrupted", result.outcome().error().ename());
-        assertTrue(result.millis() < EngineSupervisor.KILL_AFTER_MILLIS, "took " + result.millis() + " ms");
+        assertTrue(!result.outcome().error().evalue().contains("was killed"), result.outcome().error().evalue());
+        assertTrue(!result.cell().stderr().contains("Runtime restarted"), "no restart was needed: " + result.cell().stderr());
     }
 
     @Test
@@ -79,7 +87,6 @@ class InterruptAndRestartTest {
         Interrupted result = interruptAfterStart(
                 "long spin() { System.out.println(\"started\"); return LongStream.range(0, Long.MAX_VALUE).sum(); }\nspin()");
         assertEquals("Interrupted", result.outcome().error().ename());
-        assertTrue(result.millis() < 10_000, "took " + result.millis() + " ms"); // the figure itself is measured by bench/kernel and the reliability rows
         String stderr = result.cell().stderr();
         assertTrue(stderr.contains("Runtime restarted"), stderr);
         assertTrue(stderr.contains("twice") && stderr.contains("Pair"), stderr);
@@ -118,21 +125,32 @@ class InterruptAndRestartTest {
     void runtimeEndingBetweenCellsIsReportedByTheNextCell() throws Exception {
         RecordingCell cell = new RecordingCell();
         interpreter.execute("new Thread(() -> { try { Thread.sleep(100); } catch (InterruptedException e) {} System.exit(9); }).start();", cell);
-        assertTrue(interpreter.awaitRuntimeExit(10_000), "the runtime exited");
+        assertTrue(interpreter.awaitRuntimeExit(30_000), "the runtime exited");
         RecordingCell next = new RecordingCell();
         ExecuteOutcome outcome = interpreter.execute("twice(4)", next);
         assertEquals("8", outcome.result().data().get("text/plain").getAsString());
         assertTrue(next.stderr().contains("ended after the previous cell (exit code 9)"), next.stderr());
     }
 
-    /** Cores the runtime JVM keeps busy over the next second (1.0 = one core flat out). */
-    private double runtimeBusyCores() throws InterruptedException {
-        ProcessHandle runtime = interpreter.runtimeProcess();
-        long before = runtime.info().totalCpuDuration().orElseThrow().toNanos();
-        long t0 = System.nanoTime();
-        Thread.sleep(1_000);
-        long after = runtime.info().totalCpuDuration().orElseThrow().toNanos();
-        return (double) (after - before) / (System.nanoTime() - t0);
+    /** Below this, the runtime counts as quiet: an idle one uses about 0.01 core. */
+    private static final double QUIET_CORES = 0.15;
+
+    /**
+     * Cores the runtime JVM keeps busy over one second (1.0 = one core flat out), measured again until
+     * it is quiet or 30 s have passed: a thread left spinning never lets it drop, a passing burst does.
+     */
+    private double runtimeBusyCoresOnceSettled() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        double busy;
+        do {
+            ProcessHandle runtime = interpreter.runtimeProcess();
+            long before = runtime.info().totalCpuDuration().orElseThrow().toNanos();
+            long t0 = System.nanoTime();
+            Thread.sleep(1_000);
+            long after = runtime.info().totalCpuDuration().orElseThrow().toNanos();
+            busy = (double) (after - before) / (System.nanoTime() - t0);
+        } while (busy >= QUIET_CORES && System.nanoTime() < deadline);
+        return busy;
     }
 
     @Test
@@ -146,8 +164,8 @@ class InterruptAndRestartTest {
                 """);
         assertEquals("Interrupted", result.outcome().error().ename());
         assertEquals("10", interpreter.execute("twice(5)", new RecordingCell()).result().data().get("text/plain").getAsString());
-        double busy = runtimeBusyCores();
-        assertTrue(busy < 0.15, busy + " cores still busy after the next cell ran");
+        double busy = runtimeBusyCoresOnceSettled();
+        assertTrue(busy < QUIET_CORES, busy + " cores still busy after the next cell ran");
     }
 
     @Test
@@ -160,11 +178,11 @@ class InterruptAndRestartTest {
                 Thread.sleep(60_000);
                 """);
         assertEquals("Interrupted", result.outcome().error().ename());
-        assertTrue(result.millis() < EngineSupervisor.KILL_AFTER_MILLIS, "tier 1 ended the cell itself, took " + result.millis() + " ms");
-        assertTrue(result.cell().awaitStderr("Runtime restarted", 3_000), "stderr: " + result.cell().stderr());
+        assertTrue(!result.outcome().error().evalue().contains("was killed"), "tier 1 ended the cell itself: " + result.outcome().error().evalue());
+        assertTrue(result.cell().awaitStderr("Runtime restarted", 30_000), "stderr: " + result.cell().stderr());
         assertTrue(result.cell().stderr().contains("cores busy"), result.cell().stderr());
-        double busy = runtimeBusyCores();
-        assertTrue(busy < 0.15, busy + " cores still busy");
+        double busy = runtimeBusyCoresOnceSettled();
+        assertTrue(busy < QUIET_CORES, busy + " cores still busy");
         assertEquals("10", interpreter.execute("twice(5)", new RecordingCell()).result().data().get("text/plain").getAsString());
     }
 

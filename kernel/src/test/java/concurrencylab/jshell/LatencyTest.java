@@ -28,8 +28,9 @@ class LatencyTest {
             double p90 = nanos[nanos.length * 9 / 10] / 1e6;
             System.out.printf("first 1+1 result %d ms after start; warm 1+1 median %.1f ms, p90 %.1f ms%n",
                     firstMillis, median, p90);
-            assertTrue(firstMillis < 15_000, "first result took " + firstMillis + " ms");
-            assertTrue(median < 250, "warm median " + median + " ms");
+            // Bounds that catch a hang, not a speed: bench/kernel measures the figures beside JShell's own eval.
+            assertTrue(firstMillis < 60_000, "first result took " + firstMillis + " ms");
+            assertTrue(median < 5_000, "warm median " + median + " ms");
         } finally {
             interpreter.shutdown(false);
         }

@@ -75,14 +75,28 @@ final class RunningKernel implements AutoCloseable {
     Timed interruptAndAwait(Header running) throws ProtocolException {
         long start = System.nanoTime();
         client.control("interrupt_request", "{}");
-        KernelClient.Exchange stopped = await(running, Duration.ofSeconds(15));
+        KernelClient.Exchange stopped = await(running, Duration.ofSeconds(30));
         return new Timed(stopped, (System.nanoTime() - start) / 1_000_000);
     }
 
     record Timed(KernelClient.Exchange exchange, long millis) {
     }
 
-    /** Cores the runtime JVM(s) kept busy over a quiet second (1.0 = one core flat out). */
+    /**
+     * Waits until the runtime JVM(s) keep fewer than {@code threshold} cores busy over one second, for
+     * at most {@code bound}; returns the last second's figure. A thread left spinning never lets it
+     * drop; a passing burst (a restart, the JIT, a collection) does, however loaded the machine is.
+     */
+    double awaitQuiet(double threshold, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        double busy = busyCores();
+        while (busy >= threshold && System.nanoTime() < deadline) {
+            busy = busyCores();
+        }
+        return busy;
+    }
+
+    /** Cores the runtime JVM(s) kept busy over the next second (1.0 = one core flat out). */
     double busyCores() throws InterruptedException {
         long before = childCpuNanos();
         long t0 = System.nanoTime();

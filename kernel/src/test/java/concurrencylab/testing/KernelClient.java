@@ -127,7 +127,7 @@ public final class KernelClient implements AutoCloseable {
     }
 
     public Exchange control(String type, String json) throws ProtocolException {
-        Exchange exchange = request(control, type, JsonParser.parseString(json).getAsJsonObject(), Duration.ofSeconds(10));
+        Exchange exchange = request(control, type, JsonParser.parseString(json).getAsJsonObject(), Duration.ofSeconds(30));
         if (exchange == null) {
             throw new AssertionError("no reply to " + type);
         }

@@ -24,7 +24,8 @@ class GilTest {
     void sleepingThreadsReleaseTheLockAndOverlap() throws Exception {
         RunResult result = Harness.execute("gil", 4, 4, 5, null, Workloads::sleep200);
         assertEquals(List.of(0, 1, 2, 3), result.results());
-        assertTrue(result.wallNanos() < 450_000_000L, "sleeps did not overlap: " + result.summary());
+        // One after another they take 800 ms; overlapping, 200 ms: the margin is for a loaded machine.
+        assertTrue(result.wallNanos() < 700_000_000L, "sleeps did not overlap: " + result.summary());
     }
 
     @Test
