@@ -1,7 +1,7 @@
 package concurrencylab.protocol;
 
-import java.util.LinkedHashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.zeromq.SocketType;
+import org.zeromq.ZFrame;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 import org.zeromq.ZMsg;
-import org.zeromq.ZFrame;
 
 /**
  * The kernel's five JeroMQ sockets, bound on the connection file's ip only. Shell and control each

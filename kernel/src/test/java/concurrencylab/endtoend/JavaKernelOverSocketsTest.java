@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import concurrencylab.core.KernelLauncher;
-import concurrencylab.jshell.JShellInterpreter;
+import concurrencylab.interpreter.JShellInterpreter;
+import concurrencylab.launch.KernelLauncher;
 import concurrencylab.protocol.Header;
 import concurrencylab.protocol.Message;
 import concurrencylab.testing.KernelClient;
@@ -37,7 +37,7 @@ class JavaKernelOverSocketsTest {
     @BeforeAll
     static void startKernel() throws Exception {
         Path connectionFile = KernelClient.writeConnectionFile(dir);
-        exit = CompletableFuture.supplyAsync(() -> KernelLauncher.run(connectionFile, JShellInterpreter::new, concurrencylab.core.History.inMemory()));
+        exit = CompletableFuture.supplyAsync(() -> KernelLauncher.run(connectionFile, JShellInterpreter::new, concurrencylab.kernel.History.inMemory()));
         client = new KernelClient(ConnectionInfo.load(connectionFile));
         client.awaitReady(Duration.ofSeconds(20));
     }

@@ -3,8 +3,8 @@ package concurrencylab.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
-import concurrencylab.core.KernelLauncher;
-import concurrencylab.jshell.JShellInterpreter;
+import concurrencylab.interpreter.JShellInterpreter;
+import concurrencylab.launch.KernelLauncher;
 import concurrencylab.protocol.Header;
 import concurrencylab.protocol.ProtocolException;
 import concurrencylab.testing.KernelClient;
@@ -35,7 +35,7 @@ final class RunningKernel implements AutoCloseable {
         dir = Files.createTempDirectory("concurrency-lab-reliability");
         Path connectionFile = KernelClient.writeConnectionFile(dir);
         exit = CompletableFuture.supplyAsync(() -> KernelLauncher.run(connectionFile,
-                () -> new JShellInterpreter(List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC")), concurrencylab.core.History.inMemory()));
+                () -> new JShellInterpreter(List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC")), concurrencylab.kernel.History.inMemory()));
         try {
             client = new KernelClient(ConnectionInfo.load(connectionFile));
         } catch (concurrencylab.transport.InvalidConnectionFileException e) {

@@ -3,9 +3,9 @@ package concurrencylab.harness;
 import concurrencylab.report.TaskRecord;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * One virtual thread per task, named after the mode ({@code virtual-0}, ...); the JDK's carriers run them.

@@ -6,7 +6,7 @@
  * runs one generated line, for example
  * {@code concurrencylab.harness.Harness.run("threads", 2, 4, 0, "__task_3", () -> __task_3())}.
  * The lambda runs the body in this JVM; the name lets worker JVMs find the same method among the snippet
- * classes the runtime recorded ({@link concurrencylab.runtime.SnippetClassRegistry}). Everything else —
+ * classes the runtime recorded ({@link concurrencylab.agent.SnippetClassRegistry}). Everything else —
  * timing, the summary, showing results and charts — happens here.
  *
  * <h2>Executors</h2>

@@ -1,11 +1,11 @@
 package concurrencylab.magics;
 
-import concurrencylab.core.ExecuteOutcome;
 import concurrencylab.harness.Mode;
-import concurrencylab.magic.JavaSession;
-import concurrencylab.magic.Magic;
-import concurrencylab.magic.MagicInvocation;
-import concurrencylab.magic.MagicOutcome;
+import concurrencylab.spi.ExecuteOutcome;
+import concurrencylab.spi.JavaSession;
+import concurrencylab.spi.Magic;
+import concurrencylab.spi.MagicInvocation;
+import concurrencylab.spi.MagicOutcome;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

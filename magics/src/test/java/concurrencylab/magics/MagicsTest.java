@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concurrencylab.magic.Magic;
-import concurrencylab.magic.MagicOutcome;
+import concurrencylab.spi.Magic;
+import concurrencylab.spi.MagicOutcome;
 import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 class MagicsTest {
 
@@ -85,11 +85,11 @@ class MagicsTest {
 
     @Test
     void aCompileErrorInTheBodyIsTheCellsErrorAndNothingRuns() throws Exception {
-        concurrencylab.core.ExecuteOutcome error = concurrencylab.core.ExecuteOutcome.failed(
-                new concurrencylab.core.ExecuteOutcome.ErrorInfo("CompileError", "cannot find symbol", List.of()));
+        concurrencylab.spi.ExecuteOutcome error = concurrencylab.spi.ExecuteOutcome.failed(
+                new concurrencylab.spi.ExecuteOutcome.ErrorInfo("CompileError", "cannot find symbol", List.of()));
         RecordingSession failing = new RecordingSession() {
             @Override
-            public TaskDefinition defineTask(String body, int firstLine, concurrencylab.core.CellContext cell) {
+            public TaskDefinition defineTask(String body, int firstLine, concurrencylab.spi.CellContext cell) {
                 return new TaskDefinition(null, error);
             }
         };

@@ -1,10 +1,10 @@
 package concurrencylab.magics;
 
-import concurrencylab.core.CellContext;
-import concurrencylab.core.ExecuteOutcome;
-import concurrencylab.core.MimeBundle;
-import concurrencylab.magic.JavaSession;
-import concurrencylab.magic.MagicInvocation;
+import concurrencylab.spi.CellContext;
+import concurrencylab.spi.ExecuteOutcome;
+import concurrencylab.spi.JavaSession;
+import concurrencylab.spi.MagicInvocation;
+import concurrencylab.spi.MimeBundle;
 import java.util.ArrayList;
 import java.util.List;
 

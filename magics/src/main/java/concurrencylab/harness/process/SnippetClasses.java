@@ -1,6 +1,6 @@
 package concurrencylab.harness.process;
 
-import concurrencylab.runtime.SnippetClassRegistry;
+import concurrencylab.agent.SnippetClassRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

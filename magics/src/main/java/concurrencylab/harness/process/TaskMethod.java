@@ -1,6 +1,6 @@
 package concurrencylab.harness.process;
 
-import concurrencylab.runtime.SnippetClassRegistry;
+import concurrencylab.agent.SnippetClassRegistry;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 

@@ -1,0 +1,69 @@
+package concurrencylab.cells;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Words for the runtime's thread survey: one line per thread, one sentence per deadlock. */
+public final class ThreadReport {
+
+    private ThreadReport() {
+    }
+
+    /** Every notebook thread with its state and lock, then the deadlocks. */
+    public static String threads(JsonObject survey) {
+        JsonArray threads = survey.getAsJsonArray("threads");
+        StringBuilder text = new StringBuilder();
+        if (threads.isEmpty()) {
+            text.append("No live threads started by notebook code.\n");
+        } else {
+            text.append(threads.size()).append(threads.size() == 1 ? " live thread" : " live threads")
+                    .append(" started by notebook code:\n");
+        }
+        for (JsonElement element : threads) {
+            JsonObject thread = element.getAsJsonObject();
+            text.append("  \"").append(string(thread, "name")).append("\" ")
+                    .append(thread.get("virtual").getAsBoolean() ? "virtual, "
+                            : thread.get("daemon").getAsBoolean() ? "platform daemon, " : "platform, ")
+                    .append(string(thread, "state"));
+            if (thread.has("waitsFor")) {
+                text.append(", waits for ").append(string(thread, "waitsFor"));
+                if (thread.has("heldBy")) {
+                    text.append(" held by \"").append(string(thread, "heldBy")).append('"');
+                }
+            }
+            if (thread.has("at")) {
+                text.append("\n      at ").append(string(thread, "at"));
+            }
+            text.append('\n');
+        }
+        int notListed = survey.has("virtualNotListed") ? survey.get("virtualNotListed").getAsInt() : 0;
+        if (notListed > 0) {
+            text.append("  ... and ").append(notListed).append(" more virtual threads\n");
+        }
+        String deadlocks = deadlocks(survey);
+        text.append(deadlocks.isEmpty() ? "No deadlock.\n" : deadlocks);
+        return text.toString();
+    }
+
+    /** One line per deadlock, naming the cycle; empty when there is none. */
+    public static String deadlocks(JsonObject survey) {
+        StringBuilder text = new StringBuilder();
+        for (JsonElement cycle : survey.getAsJsonArray("deadlocks")) {
+            List<String> links = new ArrayList<>();
+            for (JsonElement element : cycle.getAsJsonArray()) {
+                JsonObject link = element.getAsJsonObject();
+                links.add("\"" + string(link, "thread") + "\" holds " + string(link, "holds")
+                        + " and waits for " + string(link, "waitsFor") + " held by \"" + string(link, "heldBy") + "\"");
+            }
+            text.append("Deadlock: ").append(String.join("; ", links)).append(".\n");
+        }
+        return text.toString();
+    }
+
+    private static String string(JsonObject json, String member) {
+        return json.has(member) && !json.get(member).isJsonNull() ? json.get(member).getAsString() : "?";
+    }
+}

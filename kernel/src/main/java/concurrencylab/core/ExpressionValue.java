@@ -1,5 +1,0 @@
-package concurrencylab.core;
-
-/** One {@code user_expressions} answer: a bundle, or an error. */
-public record ExpressionValue(MimeBundle value, ExecuteOutcome.ErrorInfo error) {
-}

@@ -1,7 +1,0 @@
-package concurrencylab.core;
-
-/** Answers one kind of request. Runs on the thread of the channel the request came on. */
-@FunctionalInterface
-public interface Handler {
-    Reply handle(Request request) throws Exception;
-}

@@ -1,0 +1,126 @@
+package concurrencylab.engine;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SourceCodeAnalysis;
+
+/** One JShell with its runtime JVM; replaced as a whole when the runtime dies or is killed. */
+public final class Engine implements AutoCloseable {
+
+    private final JShell jshell;
+    private final RuntimeConnection runtime;
+    private final Set<String> startupSnippetIds = new HashSet<>();
+    private volatile boolean shutDown;
+
+    private Engine(JShell jshell, RuntimeConnection runtime) {
+        this.jshell = jshell;
+        this.runtime = runtime;
+        jshell.onShutdown(j -> shutDown = true);
+    }
+
+    public static Engine start(CellRouter cells, CellInput input, List<String> runtimeOptions) {
+        AtomicReference<RuntimeConnection> connection = new AtomicReference<>();
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+        RuntimeLauncher launcher = new RuntimeLauncher(cells, input, runtimeOptions, connection::set);
+        try {
+            launcher.launchEarly();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot start the runtime JVM: " + e.getMessage(), e);
+        }
+        JShell jshell = JShell.builder()
+                .in(java.io.InputStream.nullInputStream()) // the runtime asks for input over the side channel
+                .out(discard)
+                .err(discard)
+                .executionEngine(launcher, java.util.Map.of())
+                .build();
+        return prepare(jshell, connection);
+    }
+
+    /**
+     * Startup imports and the class-path index for code assist (both while the runtime boots), then one
+     * snippet that connects and warms everything.
+     */
+    private static Engine prepare(JShell jshell, AtomicReference<RuntimeConnection> connection) {
+        Set<String> startupIds = new HashSet<>();
+        for (String line : StartupImports.all()) {
+            jshell.eval(line).forEach(event -> startupIds.add(event.snippet().id()));
+        }
+        awaitClassIndex(jshell.sourceCodeAnalysis());
+        jshell.eval("int $warmUp = 1 + 1;").forEach(event -> startupIds.add(event.snippet().id()));
+        if (connection.get() == null) {
+            jshell.close();
+            throw new IllegalStateException("the runtime JVM did not start; see the kernel log");
+        }
+        Engine engine = new Engine(jshell, connection.get());
+        engine.startupSnippetIds.addAll(startupIds);
+        return engine;
+    }
+
+    /** How long a start waits for JShell's class-path index; past it the index finishes in the background. */
+    private static final long CLASS_INDEX_WAIT_MILLIS = 10_000;
+
+    /**
+     * JShell indexes the class path on a background thread from its first analysis on, pausing while
+     * code is evaluated. Left alone, that work (a fifth of a core-second, and the garbage it leaves)
+     * lands in the idle moments after the first cells, where it looks like a core kept busy by the
+     * notebook: right after an interrupt, say. Waiting for it here puts it in the start instead, beside
+     * the runtime JVM's boot. {@code listQualifiedNames} is the public way to ask whether it is done.
+     */
+    private static void awaitClassIndex(SourceCodeAnalysis analysis) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(CLASS_INDEX_WAIT_MILLIS);
+        while (!analysis.listQualifiedNames("String", "String".length()).isUpToDate() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public JShell jshell() {
+        return jshell;
+    }
+
+    public SourceCodeAnalysis analysis() {
+        return jshell.sourceCodeAnalysis();
+    }
+
+    public RuntimeConnection runtime() {
+        return runtime;
+    }
+
+    public boolean startupSnippet(Snippet snippet) {
+        return startupSnippetIds.contains(snippet.id());
+    }
+
+    /** False once JShell lost its engine (the runtime exited, crashed or was killed). */
+    public boolean alive() {
+        return !shutDown && runtime.alive();
+    }
+
+    /** Hands the running cell's id to the runtime, so its threads' output finds the cell. */
+    public void enterCell(String cellId) {
+        try {
+            runtime.control().extensionCommand(concurrencylab.agent.wire.RuntimeProtocol.CELL_COMMAND, cellId);
+        } catch (Exception e) {
+            // The runtime is gone: the next eval notices and the cell is told.
+        }
+    }
+
+    @Override
+    public void close() {
+        runtime.terminate();
+        try {
+            jshell.close();
+        } catch (RuntimeException e) {
+            // already closed down
+        }
+    }
+}

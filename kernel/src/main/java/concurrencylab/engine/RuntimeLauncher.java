@@ -1,0 +1,141 @@
+package concurrencylab.engine;
+
+import concurrencylab.agent.NotebookSystemClassLoader;
+import concurrencylab.agent.RuntimeMain;
+import concurrencylab.agent.wire.Frames;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * Starts the runtime JVM for a JShell instance and connects to it over loopback sockets with
+ * TCP_NODELAY (the stock remote engine lacks it and pays ~200 ms per snippet to Nagle's algorithm).
+ */
+public final class RuntimeLauncher implements ExecutionControlProvider {
+
+    /** JVM options for the runtime (for example {@code -Xmx4g}), replacing the default heap cap below. */
+    public static final String OPTIONS_VARIABLE = "CONCURRENCY_LAB_RUNTIME_OPTS";
+    /**
+     * A heap cap so a heap-filling cell ends in seconds, not in swapping. JIT and GC stay at the JVM's
+     * defaults: cells measure concurrency, so the runtime must behave like an ordinary JVM.
+     */
+    private static final String DEFAULT_OPTIONS = "-Xmx1g";
+    private static final int CONNECT_TIMEOUT_MILLIS = 30_000;
+
+    private final CellRouter cells;
+    private final CellInput input;
+    private final List<String> runtimeOptions;
+    private final Consumer<RuntimeConnection> started;
+    private ServerSocket server;
+    private Process process;
+
+    RuntimeLauncher(CellRouter cells, CellInput input, List<String> runtimeOptions, Consumer<RuntimeConnection> started) {
+        this.cells = cells;
+        this.input = input;
+        this.runtimeOptions = runtimeOptions;
+        this.started = started;
+    }
+
+    public static List<String> optionsFromEnvironment() {
+        String fromEnv = System.getenv(OPTIONS_VARIABLE);
+        String options = fromEnv == null || fromEnv.isBlank() ? DEFAULT_OPTIONS : fromEnv;
+        return List.of(options.trim().split("\\s+"));
+    }
+
+    @Override
+    public String name() {
+        return "concurrencylab";
+    }
+
+    /**
+     * Starts the runtime JVM now, so it boots while JShell compiles the startup imports;
+     * {@link #generate} then only waits for its connections.
+     */
+    void launchEarly() throws IOException {
+        if (server == null) {
+            server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+            server.setSoTimeout(CONNECT_TIMEOUT_MILLIS);
+            process = launch(server.getLocalPort());
+        }
+    }
+
+    @Override
+    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws IOException {
+        launchEarly();
+        RuntimeConnection connection = new RuntimeConnection(process);
+        try (ServerSocket listening = server) {
+            Socket engine = null;
+            Socket events = null;
+            while (engine == null || events == null) {
+                Socket socket = listening.accept();
+                socket.setTcpNoDelay(true);
+                int kind = socket.getInputStream().read();
+                if (kind == Frames.JSHELL_CONNECTION) {
+                    engine = socket;
+                } else if (kind == Frames.EVENT_CONNECTION) {
+                    events = socket;
+                } else {
+                    socket.close();
+                }
+            }
+            SideChannel sideChannel = new SideChannel(events, cells, input);
+            InputStream userIn = env.userIn();
+            KernelExecutionControl control = (KernelExecutionControl) Util.remoteInputOutput(
+                    engine.getInputStream(), engine.getOutputStream(),
+                    Map.of(), Map.of("in", userIn),
+                    (in, out) -> new KernelExecutionControl(out, in, connection));
+            connection.attach(sideChannel, control);
+            started.accept(connection);
+            return control;
+        } catch (SocketTimeoutException e) {
+            connection.terminate();
+            throw new IOException("the runtime JVM did not connect within "
+                    + CONNECT_TIMEOUT_MILLIS / 1000 + " s (check " + OPTIONS_VARIABLE + ")", e);
+        } catch (IOException | RuntimeException e) {
+            connection.terminate();
+            throw e;
+        } finally {
+            server = null;
+            process = null;
+        }
+    }
+
+    private Process launch(int port) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // An OutOfMemoryError ends the runtime, which is then restarted with the declarations, instead of
+        // leaving a half-broken JVM behind; given first so the options may still turn it off.
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.addAll(runtimeOptions);
+        command.add("-Djava.awt.headless=true");
+        command.add("-Djava.system.class.loader=" + NotebookSystemClassLoader.class.getName());
+        // With its own system class loader the JVM may not map archived application classes, and says so on
+        // every start; the JDK's own classes still come from the archive.
+        command.add("-Xlog:cds=off");
+        command.add("-Dstdout.encoding=UTF-8");
+        command.add("-Dstderr.encoding=UTF-8");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(RuntimeMain.class.getName());
+        command.add(Integer.toString(port));
+        return new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .directory(new File(System.getProperty("user.dir")))
+                .start();
+    }
+}

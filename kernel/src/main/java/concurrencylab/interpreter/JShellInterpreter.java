@@ -1,0 +1,201 @@
+package concurrencylab.interpreter;
+
+import com.google.gson.JsonObject;
+import concurrencylab.assist.CodeAssist;
+import concurrencylab.assist.Pager;
+import concurrencylab.cells.CellExecution;
+import concurrencylab.engine.SnippetOrigins;
+import concurrencylab.engine.CellInput;
+import concurrencylab.engine.CellRouter;
+import concurrencylab.engine.RuntimeLauncher;
+import concurrencylab.engine.supervision.EngineSupervisor;
+import concurrencylab.magic.MagicDispatcher;
+import concurrencylab.magic.MagicRegistry;
+import concurrencylab.spi.CellContext;
+import concurrencylab.spi.Completion;
+import concurrencylab.spi.ExecuteOutcome;
+import concurrencylab.spi.ExpressionValue;
+import concurrencylab.spi.Inspection;
+import concurrencylab.spi.Interpreter;
+import concurrencylab.spi.IsComplete;
+import concurrencylab.spi.JavaSession;
+import concurrencylab.spi.LanguageInfo;
+import concurrencylab.spi.MimeBundle;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Java on JShell, with cell code running in a supervised runtime JVM. Cells may hold magics
+ * ({@code %%name} first line, {@code %name} lines) and {@code EXPR?} for documentation in the pager.
+ */
+public final class JShellInterpreter implements Interpreter {
+
+    private final CellRouter cells = new CellRouter();
+    private final CellInput input = new CellInput();
+    private final SnippetOrigins origins = new SnippetOrigins();
+    private final EngineSupervisor supervisor;
+    private final CellExecution execution;
+    private final MagicDispatcher magics;
+    private final NotebookSession session;
+
+    public JShellInterpreter() {
+        this(RuntimeLauncher.optionsFromEnvironment());
+    }
+
+    /** With explicit JVM options for the runtime (tests use a smaller heap, for example). */
+    public JShellInterpreter(List<String> runtimeOptions) {
+        this.supervisor = new EngineSupervisor(cells, input, runtimeOptions, origins);
+        this.execution = new CellExecution(supervisor, origins, cells, input);
+        this.session = new NotebookSession(execution, supervisor);
+        this.magics = new MagicDispatcher(MagicRegistry.load(supervisor), session);
+        input.flushOutputWith(() -> supervisor.engine().runtime().sideChannel().barrier(1_000));
+    }
+
+    @Override
+    public void start() {
+        supervisor.start();
+    }
+
+    @Override
+    public LanguageInfo languageInfo() {
+        return LanguageInfo.java(Runtime.version().toString());
+    }
+
+    /** The session magics use; also for the core's tests. */
+    public JavaSession session() {
+        return session;
+    }
+
+    @Override
+    public ExecuteOutcome execute(String code, CellContext cell) {
+        // One running cell for the whole call, however many runs of Java its magics make.
+        EngineSupervisor.Running running = supervisor.begin(cell);
+        try {
+            return executeCell(code, cell);
+        } catch (IllegalStateException e) {
+            String message = e.getMessage() + " (the next cell tries again)";
+            return ExecuteOutcome.failed(new ExecuteOutcome.ErrorInfo("RuntimeUnavailable", message, List.of(message)));
+        } finally {
+            supervisor.end(running);
+        }
+    }
+
+    private ExecuteOutcome executeCell(String code, CellContext cell) {
+        if (code.isBlank()) {
+            return ExecuteOutcome.ok(null);
+        }
+        if (magics.handles(code)) {
+            cells.register(cell);
+            return magics.run(code, cell);
+        }
+        String pagerTarget = Pager.target(code);
+        if (pagerTarget != null) {
+            return page(pagerTarget, cell);
+        }
+        return execution.run(code, 0, cell, CellExecution.Kind.USER);
+    }
+
+    private ExecuteOutcome page(String target, CellContext cell) {
+        Inspection inspection = CodeAssist.inspect(supervisor.engine().analysis(), target, target.length());
+        if (!inspection.found()) {
+            cell.stream("stdout", "Nothing known about `" + target + "`.\n");
+            return ExecuteOutcome.ok(null);
+        }
+        cell.addPayload(Pager.payload(inspection.bundle()));
+        return ExecuteOutcome.ok(null);
+    }
+
+    @Override
+    public ExpressionValue evaluateExpression(String expression) {
+        CellContext quiet = new QuietCell("user-expression");
+        ExecuteOutcome outcome = execution.run(expression, 0, quiet, CellExecution.Kind.EXPRESSION);
+        if (!outcome.succeeded()) {
+            return new ExpressionValue(null, outcome.error());
+        }
+        return new ExpressionValue(outcome.result() != null ? outcome.result() : MimeBundle.text(""), null);
+    }
+
+    @Override
+    public Completion complete(String code, int cursorPos) {
+        int cursor = Math.max(0, Math.min(cursorPos, code.length()));
+        if (magics.completes(code, cursor)) {
+            return magics.complete(code, cursor);
+        }
+        return CodeAssist.complete(supervisor.engine().analysis(), code, cursor);
+    }
+
+    @Override
+    public Inspection inspect(String code, int cursorPos, int detailLevel) {
+        int cursor = Math.max(0, Math.min(cursorPos, code.length()));
+        return CodeAssist.inspect(supervisor.engine().analysis(), code, cursor);
+    }
+
+    @Override
+    public IsComplete isComplete(String code) {
+        if (magics.handles(code) || Pager.target(code) != null) {
+            return code.endsWith("\n\n") || !code.startsWith("%%") ? IsComplete.complete() : IsComplete.incomplete("");
+        }
+        return CodeAssist.isComplete(supervisor.engine().analysis(), code);
+    }
+
+    /** Waits for the current runtime JVM to end on its own (for tests of recovery). */
+    boolean awaitRuntimeExit(long millis) {
+        return supervisor.engine().runtime().awaitExit(millis);
+    }
+
+    /** The current runtime JVM (for tests that measure it). */
+    ProcessHandle runtimeProcess() {
+        return supervisor.engine().runtime().process().toHandle();
+    }
+
+    @Override
+    public void interrupt() {
+        supervisor.interrupt();
+    }
+
+    @Override
+    public void shutdown(boolean restart) {
+        supervisor.shutdown();
+    }
+
+    /** A cell context for kernel-side evaluations whose output nobody sees. */
+    private record QuietCell(String cellId) implements CellContext {
+        private static final AtomicInteger COUNT = new AtomicInteger();
+
+        @Override
+        public int executionCount() {
+            return COUNT.get();
+        }
+
+        @Override
+        public boolean silent() {
+            return true;
+        }
+
+        @Override
+        public boolean allowStdin() {
+            return false;
+        }
+
+        @Override
+        public void stream(String name, String text) {
+        }
+
+        @Override
+        public void display(MimeBundle bundle, String displayId, boolean update) {
+        }
+
+        @Override
+        public void clearOutput(boolean wait) {
+        }
+
+        @Override
+        public String readInput(String prompt, boolean password) throws concurrencylab.spi.StdinNotAllowedException {
+            throw new concurrencylab.spi.StdinNotAllowedException();
+        }
+
+        @Override
+        public void addPayload(JsonObject payload) {
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package concurrencylab.interpreter;
+
+import concurrencylab.cells.CellExecution;
+import concurrencylab.cells.TaskBody;
+import concurrencylab.engine.supervision.EngineSupervisor;
+import concurrencylab.spi.CellContext;
+import concurrencylab.spi.ExecuteOutcome.ErrorInfo;
+import concurrencylab.spi.ExecuteOutcome;
+import concurrencylab.spi.JavaSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What magics may do with the notebook's Java: run cells, define task methods, run generated code. */
+final class NotebookSession implements JavaSession {
+
+    private final CellExecution execution;
+    private final EngineSupervisor supervisor;
+    private final AtomicInteger tasks = new AtomicInteger();
+
+    NotebookSession(CellExecution execution, EngineSupervisor supervisor) {
+        this.execution = execution;
+        this.supervisor = supervisor;
+    }
+
+    @Override
+    public ExecuteOutcome execute(String code, int firstLine, CellContext cell) {
+        return execution.run(code, firstLine, cell, CellExecution.Kind.USER);
+    }
+
+    @Override
+    public TaskDefinition defineTask(String body, int firstLine, CellContext cell) {
+        String name = "__task_" + tasks.incrementAndGet();
+        String header = "Object " + name + "() throws Exception {\n";
+        // Body line L is line L + 1 of the method source; firstLine (0-based) puts it into the cell.
+        int lineShift = firstLine - 1;
+        TaskBody task = TaskBody.of(supervisor.engine().analysis(), body);
+        ExecuteOutcome outcome = null;
+        if (task.returningLast() != null) {
+            outcome = execution.run(header + task.returningLast() + "\n}", lineShift, cell, CellExecution.Kind.USER);
+            if (outcome.succeeded()) {
+                return new TaskDefinition(name, null);
+            }
+            if (!task.onlyLastLineFailed(outcome, lineShift)) {
+                return new TaskDefinition(null, outcome);
+            }
+        }
+        // The last line is a statement (a void call, say): the task returns null.
+        outcome = execution.run(header + task.returningNull() + "\n}", lineShift, cell, CellExecution.Kind.USER);
+        return outcome.succeeded() ? new TaskDefinition(name, null) : new TaskDefinition(null, outcome);
+    }
+
+    @Override
+    public ExecuteOutcome executeInternal(String code, CellContext cell) {
+        ExecuteOutcome outcome = execution.run(code, 0, cell, CellExecution.Kind.INTERNAL);
+        if (!outcome.succeeded() && "CompilationError".equals(outcome.error().ename())) {
+            List<String> traceback = new ArrayList<>();
+            traceback.add("Internal error: the kernel generated Java that does not compile; please report it.");
+            traceback.addAll(outcome.error().traceback());
+            return ExecuteOutcome.failed(new ErrorInfo("InternalError", outcome.error().evalue(), traceback));
+        }
+        return outcome;
+    }
+}

@@ -1,5 +1,0 @@
-package concurrencylab.jshell;
-
-/** One snippet of a cell: its source as JShell gets it, and where it starts in the cell text. */
-record Piece(String source, int offset) {
-}

@@ -1,0 +1,57 @@
+package concurrencylab.kernel;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import concurrencylab.protocol.Header;
+import concurrencylab.spi.Interpreter;
+import concurrencylab.spi.LanguageInfo;
+
+/** {@code kernel_info_request}: answered at once, also before the Java engine is ready. */
+final class KernelInfoHandler implements Handler {
+
+    static final String IMPLEMENTATION = "concurrency-lab";
+
+    private final Interpreter interpreter;
+
+    KernelInfoHandler(Interpreter interpreter) {
+        this.interpreter = interpreter;
+    }
+
+    @Override
+    public Reply handle(Request request) {
+        LanguageInfo info = interpreter.languageInfo();
+        JsonObject language = new JsonObject();
+        language.addProperty("name", info.name());
+        language.addProperty("version", info.version());
+        language.addProperty("mimetype", info.mimetype());
+        language.addProperty("file_extension", info.fileExtension());
+        language.addProperty("pygments_lexer", info.pygmentsLexer());
+        language.addProperty("codemirror_mode", info.codemirrorMode());
+
+        JsonObject content = new JsonObject();
+        content.addProperty("protocol_version", Header.PROTOCOL_VERSION);
+        content.addProperty("implementation", IMPLEMENTATION);
+        content.addProperty("implementation_version", version());
+        content.add("language_info", language);
+        content.addProperty("banner", "Concurrency Lab " + version() + " - Java " + info.version()
+                + " on JShell. %lsmagic lists the magics; %help NAME explains one.");
+        content.addProperty("debugger", false);
+        JsonArray links = new JsonArray();
+        links.add(link("Java API", "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"));
+        links.add(link("JShell", "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/jshell/"));
+        content.add("help_links", links);
+        return Reply.of(content);
+    }
+
+    static String version() {
+        String v = KernelInfoHandler.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static JsonObject link(String text, String url) {
+        JsonObject link = new JsonObject();
+        link.addProperty("text", text);
+        link.addProperty("url", url);
+        return link;
+    }
+}

@@ -1,0 +1,27 @@
+package concurrencylab.launch;
+
+import concurrencylab.interpreter.JShellInterpreter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kernel -f FILE}: what Jupyter runs, through {@code kernel.json}. */
+@Command(name = "kernel", mixinStandardHelpOptions = true,
+        description = "Run the kernel for the Jupyter connection file FILE (Jupyter does this for you).")
+public final class KernelCommand implements Callable<Integer> {
+
+    @Option(names = {"-f", "--connection-file"}, paramLabel = "FILE", required = true,
+            description = "The connection file Jupyter wrote (ports, key, transport).")
+    Path connectionFile;
+
+    @Override
+    public Integer call() {
+        return run(connectionFile);
+    }
+
+    /** Runs the kernel until shutdown; returns the exit status. */
+    public static int run(Path connectionFile) {
+        return KernelLauncher.run(connectionFile, JShellInterpreter::new);
+    }
+}
