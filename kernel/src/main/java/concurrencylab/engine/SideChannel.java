@@ -16,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Kernel side of the side channel: one reader thread hands the runtime's output and displays to
@@ -25,7 +23,7 @@ import java.util.logging.Logger;
  */
 public final class SideChannel implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SideChannel.class.getName());
+    private static final System.Logger LOG = System.getLogger(SideChannel.class.getName());
 
     private final Socket socket;
     private final DataOutputStream out;
@@ -220,7 +218,7 @@ public final class SideChannel implements AutoCloseable {
         try {
             event.accept(cell);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not deliver runtime output to cell " + cell.cellId(), e);
+            LOG.log(System.Logger.Level.WARNING, "could not deliver runtime output to cell " + cell.cellId(), e);
         }
     }
 

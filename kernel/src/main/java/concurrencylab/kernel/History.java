@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class History {
 
+    private static final System.Logger LOG = System.getLogger(History.class.getName());
+
     /** One history entry: {@code [session, line, input]} in {@code history_reply}. */
     public record Entry(int session, int line, String input) {
     }
@@ -66,7 +68,7 @@ public final class History {
                 rewrite(file, found);
             }
         } catch (IOException e) {
-            System.err.println("concurrency-lab: history not read (" + e.getMessage() + "); starting a new one");
+            LOG.log(System.Logger.Level.WARNING, "history not read ({0}); starting a new one", e.getMessage());
         }
         return found;
     }
@@ -169,7 +171,7 @@ public final class History {
             Files.writeString(file, GSON.toJson(json(entry)) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException | UnsupportedOperationException e) {
             // History is a convenience: a read-only home must not break execution.
-            System.err.println("concurrency-lab: history not saved (" + e.getMessage() + ")");
+            LOG.log(System.Logger.Level.WARNING, "history not saved ({0})", e.getMessage());
         }
     }
 

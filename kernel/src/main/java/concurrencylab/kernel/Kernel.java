@@ -20,6 +20,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Kernel {
 
+    private static final System.Logger LOG = System.getLogger(Kernel.class.getName());
+
     private final Transport transport;
     private final Interpreter interpreter;
     private final String session = UUID.randomUUID().toString();
@@ -87,7 +89,7 @@ public final class Kernel {
         Handler handler = handlers.get(message.type());
         if (handler == null) {
             // Unknown types are logged and ignored, as the protocol asks of kernels.
-            System.err.println("concurrency-lab: ignored unknown message type '" + message.type() + "' on " + channel.name().toLowerCase());
+            LOG.log(System.Logger.Level.WARNING, "ignored unknown message type ''{0}'' on {1}", message.type(), channel.name().toLowerCase(java.util.Locale.ROOT));
             return Reply.none();
         }
         Reply reply;
@@ -154,7 +156,7 @@ public final class Kernel {
     private static JsonObject internalError(Throwable e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        System.err.println("concurrency-lab: internal error: " + trace);
+        LOG.log(System.Logger.Level.ERROR, "internal error: {0}", trace);
         JsonObject content = new JsonObject();
         content.addProperty("status", "error");
         content.addProperty("ename", "KernelError");

@@ -15,8 +15,13 @@ public final class KernelCommand implements Callable<Integer> {
             description = "The connection file Jupyter wrote (ports, key, transport).")
     Path connectionFile;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "INFO",
+            description = "How much the kernel logs to stderr (Jupyter's server log): ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    KernelLog.LogLevel logLevel;
+
     @Override
     public Integer call() {
+        KernelLog.configure(logLevel);
         return run(connectionFile);
     }
 

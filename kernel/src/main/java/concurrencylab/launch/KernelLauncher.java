@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 /** Composition root of the kernel process: connection file, sockets, core, interpreter. */
 public final class KernelLauncher {
 
+    private static final System.Logger LOG = System.getLogger(KernelLauncher.class.getName());
+
     /** Exit status for a connection file or option the kernel cannot use. */
     public static final int BAD_INPUT = 2;
 
@@ -50,7 +52,7 @@ public final class KernelLauncher {
         Kernel kernel = new Kernel(transport, interpreter, history, ports(info));
         kernel.start();
         ParentWatch.onParentExit(() -> {
-            System.err.println("concurrency-lab: the process that started this kernel has ended; shutting down");
+            LOG.log(System.Logger.Level.INFO, "the process that started this kernel has ended; shutting down");
             kernel.shutdownUnasked();
         });
         try {

@@ -37,6 +37,7 @@ public final class Main implements Runnable {
     /** The configured command line; tests call {@code execute} on it to check exit codes and messages. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --log-level debug as well as DEBUG
         commandLine.setParameterExceptionHandler(UserFacingErrors::shortUsage);
         commandLine.setExecutionExceptionHandler(UserFacingErrors::oneLineReason);
         return commandLine;

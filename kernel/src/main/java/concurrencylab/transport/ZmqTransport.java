@@ -21,6 +21,8 @@ import org.zeromq.ZMsg;
  */
 public final class ZmqTransport implements Transport {
 
+    private static final System.Logger LOG = System.getLogger(ZmqTransport.class.getName());
+
     private final ZMQ.Context context = ZMQ.context(1);
     private final WireCodec codec;
     private final ZMQ.Socket shell;
@@ -95,7 +97,7 @@ public final class ZmqTransport implements Transport {
                         return;
                     }
                     // A front end that misses heartbeats restarts the kernel: keep echoing whatever happened.
-                    System.err.println("concurrency-lab: heartbeat: " + e.getMessage());
+                    LOG.log(System.Logger.Level.WARNING, "heartbeat: {0}", e.getMessage());
                 }
             }
         } catch (IllegalStateException e) {
@@ -119,7 +121,7 @@ public final class ZmqTransport implements Transport {
                     if (terminating(e)) {
                         return;
                     }
-                    System.err.println("concurrency-lab: " + channel + " receive failed, still listening: " + e.getMessage());
+                    LOG.log(System.Logger.Level.WARNING, "{0} receive failed, still listening: {1}", channel, e.getMessage());
                     continue;
                 }
                 if (frames == null) {
@@ -129,7 +131,7 @@ public final class ZmqTransport implements Transport {
             }
         } catch (ZMQException | IllegalStateException e) {
             if (!closed) {
-                System.err.println("concurrency-lab: " + channel + " socket failed: " + e.getMessage());
+                LOG.log(System.Logger.Level.ERROR, "{0} socket failed: {1}", channel, e.getMessage());
             }
         } finally {
             // A socket is closed by the thread that uses it: JeroMQ sockets are not thread-safe.
@@ -146,7 +148,7 @@ public final class ZmqTransport implements Transport {
             return Optional.of(codec.decode(parts));
         } catch (ProtocolException e) {
             // A message we cannot trust is never executed; the log says why it was dropped.
-            System.err.println("concurrency-lab: dropped a message on " + channel.name().toLowerCase() + ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "dropped a message on {0}: {1}", channel.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
             return Optional.empty();
         }
     }
@@ -180,7 +182,7 @@ public final class ZmqTransport implements Transport {
             }
         } catch (ZMQException | IllegalStateException e) {
             if (!closed) {
-                System.err.println("concurrency-lab: send failed: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "send failed: {0}", e.getMessage());
             }
         }
     }

@@ -71,4 +71,11 @@ class MainTest {
         assertTrue(message.contains("no kernelspec concurrency-lab in " + prefix.resolve("share/jupyter/kernels")),
                 message);
     }
+
+    @Test
+    void anUnknownLogLevelIsRefusedWithTheLevelsThatExist(@TempDir Path dir) {
+        assertEquals(2, run("kernel", "-f", dir.resolve("kernel.json").toString(), "--log-level", "loud"));
+        String message = err.toString();
+        assertTrue(message.contains("--log-level") && message.contains("DEBUG") && message.contains("WARNING"), message);
+    }
 }

@@ -21,7 +21,7 @@ import jdk.jshell.SnippetEvent;
  */
 public final class EngineSupervisor {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EngineSupervisor.class.getName());
+    private static final System.Logger LOG = System.getLogger(EngineSupervisor.class.getName());
 
     /** How long a stopped cell may take to end before its runtime is killed. */
     public static final long KILL_AFTER_MILLIS = 1_500;
@@ -217,7 +217,7 @@ public final class EngineSupervisor {
         try {
             cell.context.stream("stderr", RestartReport.message(cause, restart()));
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "could not restart the runtime after an interrupt", e);
+            LOG.log(System.Logger.Level.WARNING, "could not restart the runtime after an interrupt", e);
         }
     }
 
