@@ -44,8 +44,9 @@ abstract class HarnessMagic implements Magic {
         }
         validate();
         if (invocation.body().isBlank()) {
-            throw fail("%" + (kind() == Kind.CELL ? "%" : "") + spec.name() + " needs code to run"
-                    + (kind() == Kind.CELL ? " in the cell below its first line" : " after its options"));
+            boolean cell = invocation.kind() == Kind.CELL;
+            throw fail((cell ? "%%" : "%") + spec.name() + " needs code to run"
+                    + (cell ? " in the cell below its first line" : " after its options"));
         }
         JavaSession session = invocation.session();
         JavaSession.TaskDefinition task = session.defineTask(invocation.body(), invocation.bodyLine(), invocation.cell());

@@ -1,13 +1,19 @@
 package concurrencylab.magics;
 
+import java.util.EnumSet;
+import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code %timeit [-n N] [-r R] STMT}: IPython's timeit for Java; the result value is a {@code TimeitResult}. */
+/**
+ * {@code %timeit [-n N] [-r R] STMT} and {@code %%timeit}: IPython's timeit for Java, of a statement or of the
+ * cell body; the result value is a {@code TimeitResult}.
+ */
 @Command(name = "timeit", customSynopsis = "%%timeit [-n N] [-r R] [-o NAME] STMT",
         description = {"Time STMT: one warm-up call, then R runs of N calls each; print mean ± std. dev. and best.",
                 "Without -n, N grows (1, 2, 5, 10, ...) until one run takes at least 0.2 s."})
-public class TimeitMagic extends HarnessMagic {
+public final class TimeitMagic extends HarnessMagic {
 
     @Option(names = "-n", paramLabel = "N", description = "Calls per run (default: chosen automatically).")
     Integer loops;
@@ -28,7 +34,16 @@ public class TimeitMagic extends HarnessMagic {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.LINE;
+    public Set<Kind> kinds() {
+        return EnumSet.of(Kind.LINE, Kind.CELL);
+    }
+
+    @Override
+    public void describe(Kind kind, CommandSpec spec) {
+        if (kind == Kind.CELL) {
+            spec.usageMessage().customSynopsis("%%%%timeit [-n N] [-r R] [-o NAME]")
+                    .description("Time the cell: one warm-up call, then R runs of N calls each; print mean ± std. dev."
+                            + " and best.", spec.usageMessage().description()[1]);
+        }
     }
 }

@@ -121,7 +121,8 @@ class GeneratedCodeInJShellTest {
 
     private static void runMagic(Magic magic, String body, String... args) throws Exception {
         new CommandLine(magic).parseArgs(args);
-        ExecuteOutcome outcome = magic.run(new ShellSession().invocation(body)).outcome();
+        Magic.Kind kind = magic.kinds().contains(Magic.Kind.CELL) ? Magic.Kind.CELL : Magic.Kind.LINE;
+        ExecuteOutcome outcome = magic.run(new ShellSession().invocation(body, kind)).outcome();
         assertTrue(outcome.succeeded());
     }
 

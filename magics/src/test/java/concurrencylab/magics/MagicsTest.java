@@ -19,9 +19,18 @@ class MagicsTest {
 
     private final RecordingSession session = new RecordingSession();
 
+    /** Calls the magic in its cell form, or its line form when it has no cell form. */
     private MagicOutcome call(Magic magic, String body, String... args) throws Exception {
+        return call(magic.kinds().contains(Magic.Kind.CELL) ? Magic.Kind.CELL : Magic.Kind.LINE, magic, body, args);
+    }
+
+    private MagicOutcome callLine(Magic magic, String body, String... args) throws Exception {
+        return call(Magic.Kind.LINE, magic, body, args);
+    }
+
+    private MagicOutcome call(Magic.Kind kind, Magic magic, String body, String... args) throws Exception {
         new CommandLine(magic).parseArgs(args);
-        return magic.run(session.invocation(body));
+        return magic.run(session.invocation(body, kind));
     }
 
     private String generated() {
@@ -64,12 +73,12 @@ class MagicsTest {
 
     @Test
     void timeShowsTheValueTimeitKeepsItsResult() throws Exception {
-        MagicOutcome time = call(new TimeMagic(), "work()");
+        MagicOutcome time = callLine(new TimeMagic(), "work()");
         assertEquals("concurrencylab.harness.Harness.time(() -> __task_1());", session.internal.get(0));
         assertTrue(time.outcome().result() != null, "%time shows the statement's value");
-        call(new TimeitCellMagic(), "work();", "-n", "10", "-r", "3", "-o", "t");
+        call(new TimeitMagic(), "work();", "-n", "10", "-r", "3", "-o", "t");
         assertEquals("var t = concurrencylab.harness.Harness.timeit(10, 3, () -> __task_2());", session.internal.get(1));
-        call(new TimeCellMagic(), "work();", "-o", "w");
+        call(new TimeMagic(), "work();", "-o", "w");
         assertEquals("var w = concurrencylab.harness.Harness.timeResult(() -> __task_3());", session.internal.get(2));
     }
 
@@ -115,13 +124,31 @@ class MagicsTest {
                 () -> call(new SpeedupMagic(), "1", "-m", "threads,fibers"));
         assertTrue(mode.getMessage().contains("Unknown mode 'fibers'"), mode.getMessage());
 
-        ParameterException name = assertThrows(ParameterException.class, () -> call(new TimeitMagic(), "1", "-o", "2x"));
+        ParameterException name = assertThrows(ParameterException.class, () -> callLine(new TimeitMagic(), "1", "-o", "2x"));
         assertTrue(name.getMessage().contains("Java variable name"), name.getMessage());
 
-        ParameterException empty = assertThrows(ParameterException.class, () -> call(new TimeMagic(), " "));
-        assertTrue(empty.getMessage().contains("%time needs code"), empty.getMessage());
+        ParameterException empty = assertThrows(ParameterException.class, () -> callLine(new TimeMagic(), " "));
+        assertEquals("%time needs code to run after its options", empty.getMessage());
+        ParameterException emptyCell = assertThrows(ParameterException.class, () -> call(new TimeMagic(), " "));
+        assertEquals("%%time needs code to run in the cell below its first line", emptyCell.getMessage());
 
         assertTrue(session.internal.isEmpty(), "nothing ran after a bad option");
+    }
+
+    @Test
+    void timeAndTimeitDescribeTheirCellFormApart() {
+        for (Magic magic : List.of(new TimeMagic(), new TimeitMagic())) {
+            CommandLine.Model.CommandSpec line = new CommandLine(magic).getCommandSpec();
+            CommandLine.Model.CommandSpec cell = new CommandLine(magic).getCommandSpec();
+            magic.describe(Magic.Kind.LINE, line);
+            magic.describe(Magic.Kind.CELL, cell);
+            String lineUsage = new CommandLine(line).getUsageMessage(CommandLine.Help.Ansi.OFF);
+            String cellUsage = new CommandLine(cell).getUsageMessage(CommandLine.Help.Ansi.OFF);
+            assertTrue(lineUsage.startsWith("Usage: %" + line.name() + " [") && lineUsage.contains("] STMT\n"), lineUsage);
+            assertTrue(lineUsage.contains("STMT"), lineUsage);
+            assertTrue(cellUsage.startsWith("Usage: %%" + cell.name() + " [") && !cellUsage.contains("STMT"), cellUsage);
+            assertTrue(cellUsage.contains("the cell"), cellUsage);
+        }
     }
 
     @Test
@@ -129,7 +156,9 @@ class MagicsTest {
         Set<String> seen = new HashSet<>();
         for (Magic magic : ServiceLoader.load(Magic.class)) {
             String name = new CommandLine(magic).getCommandName();
-            assertTrue(seen.add((magic.kind() == Magic.Kind.CELL ? "%%" : "%") + name), name);
+            for (Magic.Kind kind : magic.kinds()) {
+                assertTrue(seen.add((kind == Magic.Kind.CELL ? "%%" : "%") + name), name);
+            }
         }
         assertEquals(Set.of("%%serial", "%%threads", "%%virtual", "%%coroutines", "%%processes", "%%gil", "%time",
                 "%%time", "%timeit", "%%timeit", "%%speedup", "%%timeline"), seen);
