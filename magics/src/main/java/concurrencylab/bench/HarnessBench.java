@@ -2,6 +2,7 @@ package concurrencylab.bench;
 
 import concurrencylab.harness.Harness;
 import concurrencylab.harness.process.WorkerPool;
+import concurrencylab.launch.jvm.JvmCommand;
 import concurrencylab.report.Environment;
 import concurrencylab.report.RunResult;
 import java.nio.file.Path;
@@ -99,9 +100,8 @@ public final class HarnessBench {
             ZMQ.Socket request = context.createSocket(SocketType.REQ);
             request.setReceiveTimeOut(30_000);
             int port = request.bindToRandomPort("tcp://127.0.0.1");
-            Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), HarnessBench.class.getName(), "rep",
-                    "tcp://127.0.0.1:" + port).inheritIO().start();
+            Process server = new ProcessBuilder(JvmCommand.likeThisJvm().main(HarnessBench.class, "rep",
+                    "tcp://127.0.0.1:" + port)).inheritIO().start();
             try {
                 for (int warm = 0; warm < 1000; warm++) {
                     roundTrip(request, server);
