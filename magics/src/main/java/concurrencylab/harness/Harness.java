@@ -1,20 +1,20 @@
 package concurrencylab.harness;
 
-import concurrencylab.report.ChartImage;
-import concurrencylab.report.Displays;
-import concurrencylab.report.RunResult;
-import concurrencylab.report.SpeedupChart;
-import concurrencylab.report.SpeedupResult;
-import concurrencylab.report.TaskRecord;
-import concurrencylab.report.TimeResult;
-import concurrencylab.report.TimeitResult;
-import concurrencylab.report.TimelineChart;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.format.ChartImage;
+import concurrencylab.results.RunResult;
+import concurrencylab.results.format.SpeedupChart;
+import concurrencylab.results.SpeedupResult;
+import concurrencylab.results.TaskRecord;
+import concurrencylab.results.TimeResult;
+import concurrencylab.results.TimeitResult;
+import concurrencylab.results.format.TimelineChart;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * What the measuring magics call inside the runtime JVM. Each entry point takes plain values and the cell
- * body as a {@link TaskBody} (with its method name, for worker JVMs), runs and measures it, shows the
+ * body as a {@link TaskCallable} (with its method name, for worker JVMs), runs and measures it, shows the
  * outcome in the notebook, and returns the result value (for {@code -o NAME}). A magic's generated code is
  * one call, for example {@code concurrencylab.harness.Harness.run("threads", 2, 4, 0, "__task_3", () -> __task_3())}.
  */
@@ -29,7 +29,7 @@ public final class Harness {
      * available processor, one task per worker; GIL interval 5 ms). Shows the summary and results.
      */
     public static RunResult run(String mode, int workers, int tasks, int gilIntervalMillis, String taskName,
-                                TaskBody body) throws InterruptedException {
+                                TaskCallable body) throws InterruptedException {
         RunResult result = execute(mode, workers, tasks, gilIntervalMillis, taskName, body);
         Displays.display(result);
         reportFailures(result);
@@ -38,32 +38,32 @@ public final class Harness {
 
     /** {@link #run} without showing anything: for benchmarks and tests. */
     public static RunResult execute(String mode, int workers, int tasks, int gilIntervalMillis, String taskName,
-                                    TaskBody body) throws InterruptedException {
+                                    TaskCallable body) throws InterruptedException {
         return Runs.run(RunSpec.of(mode, workers, tasks, gilIntervalMillis), taskName, body);
     }
 
     /** {@code %time}: runs the body once, prints wall and CPU time (all threads and workers), returns its value. */
-    public static Object time(TaskBody body) throws Exception {
+    public static Object time(TaskCallable body) throws Exception {
         return timeResult(body).value();
     }
 
     /** {@code %time -o NAME}: as {@link #time}, keeping the times beside the value. */
-    public static TimeResult timeResult(TaskBody body) throws Exception {
-        long cpuBefore = CpuClock.processAndWorkers();
+    public static TimeResult timeResult(TaskCallable body) throws Exception {
+        long cpuBefore = Runs.processAndWorkersCpu();
         long start = System.nanoTime();
         Object value = null;
         TimeResult result = null;
         try {
             value = body.call();
         } finally {
-            result = new TimeResult(System.nanoTime() - start, CpuClock.processAndWorkers() - cpuBefore, value);
+            result = new TimeResult(System.nanoTime() - start, Runs.processAndWorkersCpu() - cpuBefore, value);
             System.out.println(result);
         }
         return result;
     }
 
     /** {@code %timeit}: {@code loops} 0 chooses the count like IPython; {@code repeat} 0 means 7. */
-    public static TimeitResult timeit(int loops, int repeat, TaskBody body) throws Exception {
+    public static TimeitResult timeit(int loops, int repeat, TaskCallable body) throws Exception {
         TimeitResult result = Timeit.measure(loops, repeat, body);
         System.out.println(result);
         return result;
@@ -75,7 +75,7 @@ public final class Harness {
      * task per worker. Shows a live progress bar, then the speedup chart and the table.
      */
     public static SpeedupResult speedup(String modes, String workers, int repeat, int tasks, boolean svg,
-                                        String taskName, TaskBody body) throws InterruptedException {
+                                        String taskName, TaskCallable body) throws InterruptedException {
         SpeedupResult result = new SpeedupRun(modeList(modes), workerList(workers), repeat < 1 ? 3 : repeat, tasks,
                 taskName, body).run();
         Displays.display(ChartImage.of(SpeedupChart.of(result), svg));
@@ -85,7 +85,7 @@ public final class Harness {
 
     /** {@code %%timeline}: one run, shown as a Gantt chart of which task ran on which worker, when. */
     public static RunResult timeline(String mode, int workers, int tasks, int gilIntervalMillis, boolean svg,
-                                     String taskName, TaskBody body) throws InterruptedException {
+                                     String taskName, TaskCallable body) throws InterruptedException {
         RunResult result = execute(mode, workers, tasks, gilIntervalMillis, taskName, body);
         Displays.display(ChartImage.of(TimelineChart.of(result), svg));
         Displays.display(result);

@@ -1,12 +1,12 @@
 package concurrencylab.harness;
 
-import concurrencylab.report.Displays;
-import concurrencylab.report.Environment;
-import concurrencylab.report.ProgressBar;
-import concurrencylab.report.RunResult;
-import concurrencylab.report.SpeedupPoint;
-import concurrencylab.report.SpeedupResult;
-import concurrencylab.report.Values;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.Environment;
+import concurrencylab.results.format.ProgressBar;
+import concurrencylab.results.RunResult;
+import concurrencylab.results.SpeedupPoint;
+import concurrencylab.results.SpeedupResult;
+import concurrencylab.results.ValueText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ final class SpeedupRun {
     private final int repeat;
     private final int tasks;
     private final String taskName;
-    private final TaskBody body;
+    private final TaskCallable body;
     private final Map<Integer, RunResult> serialByTasks = new LinkedHashMap<>();
     private final Map<Integer, List<Long>> serialSamples = new LinkedHashMap<>();
     private final List<String> mismatches = new ArrayList<>();
@@ -33,7 +33,7 @@ final class SpeedupRun {
     private int done;
     private int total;
 
-    SpeedupRun(List<String> modes, List<Integer> workers, int repeat, int tasks, String taskName, TaskBody body) {
+    SpeedupRun(List<String> modes, List<Integer> workers, int repeat, int tasks, String taskName, TaskCallable body) {
         if (modes.isEmpty() || workers.isEmpty()) {
             throw new IllegalArgumentException("give at least one mode (-m) and one worker count (-w)");
         }
@@ -112,7 +112,7 @@ final class SpeedupRun {
             mismatches.add(where + ": task " + run.failures().get(0).index() + " failed: "
                     + run.failures().get(0).failure().describe());
         } else if (!Objects.deepEquals(run.results().toArray(), serial.results().toArray())) {
-            mismatches.add(where + " gave " + Values.show(run.value()) + ", serial gave " + Values.show(serial.value()));
+            mismatches.add(where + " gave " + ValueText.show(run.value()) + ", serial gave " + ValueText.show(serial.value()));
         }
     }
 

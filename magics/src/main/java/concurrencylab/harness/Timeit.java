@@ -1,6 +1,7 @@
 package concurrencylab.harness;
 
-import concurrencylab.report.TimeitResult;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.TimeitResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ final class Timeit {
     private Timeit() {
     }
 
-    static TimeitResult measure(int loops, int repeat, TaskBody body) throws Exception {
+    static TimeitResult measure(int loops, int repeat, TaskCallable body) throws Exception {
         if (loops < 0 || repeat < 0) {
             throw new IllegalArgumentException("-n and -r must not be negative");
         }
@@ -30,7 +31,7 @@ final class Timeit {
         return new TimeitResult(chosen, runs, perLoop);
     }
 
-    private static int autoLoops(TaskBody body) throws Exception {
+    private static int autoLoops(TaskCallable body) throws Exception {
         for (long scale = 1; ; scale *= 10) {
             for (int step : new int[] {1, 2, 5}) {
                 long loops = scale * step;
@@ -41,7 +42,7 @@ final class Timeit {
         }
     }
 
-    private static long time(TaskBody body, int loops) throws Exception {
+    private static long time(TaskCallable body, int loops) throws Exception {
         long start = System.nanoTime();
         for (int loop = 0; loop < loops; loop++) {
             body.call();

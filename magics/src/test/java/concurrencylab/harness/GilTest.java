@@ -3,7 +3,7 @@ package concurrencylab.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concurrencylab.report.RunResult;
+import concurrencylab.results.RunResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concurrencylab.report.RunResult;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class LocalExecutorsTest {
 
-    private static RunResult run(String mode, int workers, int tasks, TaskBody body) throws InterruptedException {
+    private static RunResult run(String mode, int workers, int tasks, TaskCallable body) throws InterruptedException {
         return Harness.execute(mode, workers, tasks, 0, null, body);
     }
 

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concurrencylab.report.ChartImage;
-import concurrencylab.report.Displays;
-import concurrencylab.report.ProgressBar;
-import concurrencylab.report.SpeedupResult;
-import concurrencylab.report.TimeitResult;
+import concurrencylab.results.format.ChartImage;
+import concurrencylab.results.format.ProgressBar;
+import concurrencylab.results.SpeedupResult;
+import concurrencylab.results.TimeitResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import concurrencylab.harness.process.WorkerPool;
-import concurrencylab.report.RunResult;
-import concurrencylab.report.TaskRecord;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.RunResult;
+import concurrencylab.results.TaskRecord;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,7 +20,7 @@ class ProcessesTest {
 
     private static final String TASKS = Workloads.class.getName() + "#";
 
-    private static RunResult run(int workers, int tasks, String method, TaskBody local) throws InterruptedException {
+    private static RunResult run(int workers, int tasks, String method, TaskCallable local) throws InterruptedException {
         return Harness.execute("processes", workers, tasks, 0, TASKS + method, local);
     }
 

@@ -131,7 +131,7 @@ class GeneratedCodeInJShellTest {
 
     @Test
     void everyExecutorRunsTheCellBodyAndItsEarlierDeclarations() throws Exception {
-        for (Magic magic : List.of(new SerialMagic(), new ThreadsMagic(), new VirtualMagic(), new GilMagic(),
+        for (Magic magic : List.of(new SerialMagic(), new ThreadPoolMagic(), new VirtualMagic(), new GilMagic(),
                 new ProcessesMagic())) {
             String name = new CommandLine(magic).getCommandName();
             runMagic(magic, BODY, "-t", "4", "-o", "r_" + name);

@@ -40,7 +40,7 @@ class MagicsTest {
 
     @Test
     void threadsGeneratesOneHarnessCallWithTheTaskMethod() throws Exception {
-        MagicOutcome outcome = call(new ThreadsMagic(), "Task.index()", "-n", "2", "-t", "4");
+        MagicOutcome outcome = call(new ThreadPoolMagic(), "Task.index()", "-n", "2", "-t", "4");
         assertEquals("concurrencylab.harness.Harness.run(\"threads\", 2, 4, 0, \"__task_1\", () -> __task_1());",
                 generated());
         assertEquals(List.of("Task.index()"), session.bodies);
@@ -102,7 +102,7 @@ class MagicsTest {
                 return new TaskDefinition(null, error);
             }
         };
-        ThreadsMagic magic = new ThreadsMagic();
+        ThreadPoolMagic magic = new ThreadPoolMagic();
         new CommandLine(magic).parseArgs();
         assertEquals(error, magic.run(failing.invocation("nope(")).outcome());
         assertTrue(failing.internal.isEmpty());
@@ -111,13 +111,13 @@ class MagicsTest {
     @Test
     void badOptionsAreParameterErrorsThatNameTheOptionAndShowUsage() {
         ParameterException notANumber = assertThrows(ParameterException.class,
-                () -> call(new ThreadsMagic(), "1", "-n", "two"));
+                () -> call(new ThreadPoolMagic(), "1", "-n", "two"));
         assertTrue(notANumber.getMessage().contains("--workers"), notANumber.getMessage());
         assertTrue(notANumber.getCommandLine().getUsageMessage().contains("--workers=WORKERS"));
 
-        assertThrows(CommandLine.UnmatchedArgumentException.class, () -> call(new ThreadsMagic(), "1", "-x"));
+        assertThrows(CommandLine.UnmatchedArgumentException.class, () -> call(new ThreadPoolMagic(), "1", "-x"));
 
-        ParameterException zero = assertThrows(ParameterException.class, () -> call(new ThreadsMagic(), "1", "-t", "0"));
+        ParameterException zero = assertThrows(ParameterException.class, () -> call(new ThreadPoolMagic(), "1", "-t", "0"));
         assertEquals("-t/--tasks must be at least 1, got 0", zero.getMessage());
 
         ParameterException mode = assertThrows(ParameterException.class,
