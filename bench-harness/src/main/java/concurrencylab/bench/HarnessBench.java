@@ -1,6 +1,8 @@
 package concurrencylab.bench;
 
 import concurrencylab.harness.Harness;
+import concurrencylab.harness.Mode;
+import concurrencylab.harness.RunOptions;
 import concurrencylab.harness.process.WorkerPool;
 import concurrencylab.launch.jvm.JvmCommand;
 import concurrencylab.results.Environment;
@@ -42,16 +44,17 @@ public final class HarnessBench {
         System.out.println();
         System.out.println("Dispatch overhead per task (empty tasks, 2 workers; best of " + REPEAT + "):");
         row("plain ExecutorService (2 threads)", best(() -> plainExecutor(THREAD_TASKS)), THREAD_TASKS);
-        row("%%threads -n 2", best(() -> harness("threads", 2, THREAD_TASKS)), THREAD_TASKS);
-        row("%%virtual", best(() -> harness("virtual", 0, THREAD_TASKS)), THREAD_TASKS);
+        row("%%threads -n 2", best(() -> harness(RunOptions.of(Mode.THREADS).withWorkers(2), THREAD_TASKS)), THREAD_TASKS);
+        row("%%virtual", best(() -> harness(RunOptions.of(Mode.VIRTUAL), THREAD_TASKS)), THREAD_TASKS);
         row("plain JeroMQ REQ/REP round trip (2 JVMs)", best(HarnessBench::plainRoundTrips), ROUND_TRIPS);
-        harness("processes", 2, 2);
-        row("%%processes -n 2 (warm pool)", best(() -> harness("processes", 2, PROCESS_TASKS)), PROCESS_TASKS);
+        RunOptions processes = RunOptions.of(Mode.PROCESSES).withWorkers(2);
+        harness(processes, 2);
+        row("%%processes -n 2 (warm pool)", best(() -> harness(processes, PROCESS_TASKS)), PROCESS_TASKS);
         System.out.println();
         System.out.println("Primes below 4,000,000 in 2 tasks (a warm-up, then the median of " + REPEAT + "):");
-        double serial = primes("serial", 1);
-        report("serial", serial, serial);
-        for (String mode : List.of("threads", "virtual", "processes", "gil")) {
+        double serial = primes(Mode.SERIAL, 1);
+        report(Mode.SERIAL, serial, serial);
+        for (Mode mode : List.of(Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES, Mode.GIL)) {
             report(mode, primes(mode, 2), serial);
         }
         WorkerPool.shared().shutdown();
@@ -71,8 +74,8 @@ public final class HarnessBench {
         }
     }
 
-    private static long harness(String mode, int workers, int tasks) throws Exception {
-        RunResult result = Harness.execute(mode, workers, tasks, 0, PrimeCount.class.getName() + "#nothing",
+    private static long harness(RunOptions options, int tasks) throws Exception {
+        RunResult result = Harness.execute(options.withTasks(tasks), PrimeCount.class.getName() + "#nothing",
                 PrimeCount::nothing);
         if (!result.succeeded()) {
             throw new IllegalStateException(result.summary());
@@ -136,13 +139,14 @@ public final class HarnessBench {
         }
     }
 
-    private static double primes(String mode, int workers) throws Exception {
+    private static double primes(Mode mode, int workers) throws Exception {
+        RunOptions options = RunOptions.of(mode).withWorkers(workers).withTasks(2);
         String task = PrimeCount.class.getName() + "#share";
-        Harness.execute(mode, workers, 2, 0, task, PrimeCount::share);
+        Harness.execute(options, task, PrimeCount::share);
         List<Long> times = new ArrayList<>();
         Object expected = null;
         for (int run = 0; run < REPEAT; run++) {
-            RunResult result = Harness.execute(mode, workers, 2, 0, task, PrimeCount::share);
+            RunResult result = Harness.execute(options, task, PrimeCount::share);
             if (!result.succeeded()) {
                 throw new IllegalStateException(result.summary());
             }
@@ -170,7 +174,7 @@ public final class HarnessBench {
                 tasks, nanos / 1e6);
     }
 
-    private static void report(String mode, double nanos, double serial) {
-        System.out.printf(Locale.ROOT, "  %-10s %8.1f ms   speedup %.2f×%n", mode, nanos / 1e6, serial / nanos);
+    private static void report(Mode mode, double nanos, double serial) {
+        System.out.printf(Locale.ROOT, "  %-10s %8.1f ms   speedup %.2f×%n", mode.label(), nanos / 1e6, serial / nanos);
     }
 }

@@ -23,7 +23,7 @@ interface Strategy {
     static Strategy of(Mode mode) {
         return switch (mode) {
             case SERIAL, THREADS -> new ThreadPoolStrategy();
-            case VIRTUAL -> new VirtualThreadStrategy();
+            case VIRTUAL, COROUTINES -> new VirtualThreadStrategy();
             case GIL -> new GilStrategy();
             case PROCESSES -> new ProcessStrategy();
         };

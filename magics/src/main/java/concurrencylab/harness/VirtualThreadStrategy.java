@@ -4,9 +4,9 @@ import concurrencylab.harness.task.TaskCallable;
 import concurrencylab.results.TaskRecord;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * One virtual thread per task, named after the mode ({@code virtual-0}, ...); the JDK's carriers run them.

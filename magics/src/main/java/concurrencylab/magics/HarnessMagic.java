@@ -1,7 +1,6 @@
 package concurrencylab.magics;
 
 import concurrencylab.core.ExecuteOutcome;
-import concurrencylab.harness.Mode;
 import concurrencylab.magic.JavaSession;
 import concurrencylab.magic.Magic;
 import concurrencylab.magic.MagicInvocation;
@@ -13,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The shape every measuring magic shares: compile the body as a task method, then run one generated call
- * into {@link concurrencylab.harness.Harness} in the runtime JVM, which measures and shows the outcome.
+ * into {@link concurrencylab.harness.Harness} in the runtime JVM, which measures and shows the outcome. The
+ * call carries the options as one record ({@link concurrencylab.harness.HarnessOptions}, as JSON).
  * With {@code -o NAME} the result value is kept in the notebook variable NAME.
  */
 abstract class HarnessMagic implements Magic {
@@ -64,14 +64,6 @@ abstract class HarnessMagic implements Magic {
 
     ParameterException fail(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    void requireMode(String mode) {
-        try {
-            Mode.parse(mode);
-        } catch (IllegalArgumentException e) {
-            throw fail(e.getMessage());
-        }
     }
 
     void requirePositive(Integer value, String option) {

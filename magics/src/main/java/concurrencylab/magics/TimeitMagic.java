@@ -1,5 +1,6 @@
 package concurrencylab.magics;
 
+import concurrencylab.harness.TimeitOptions;
 import java.util.EnumSet;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ public final class TimeitMagic extends HarnessMagic {
     @Option(names = "-n", paramLabel = "N", description = "Calls per run (default: chosen automatically).")
     Integer loops;
 
-    @Option(names = "-r", paramLabel = "R", description = "Runs (default: 7).")
+    @Option(names = "-r", paramLabel = "R", description = "Runs (default: " + TimeitOptions.DEFAULT_REPEAT + ").")
     Integer repeat;
 
     @Override
@@ -29,7 +30,7 @@ public final class TimeitMagic extends HarnessMagic {
 
     @Override
     String harnessCall(String taskMethod) {
-        return JavaCode.HARNESS + ".timeit(" + RunMagic.orZero(loops) + ", " + RunMagic.orZero(repeat) + ", () -> "
+        return JavaCode.HARNESS + ".timeit(" + JavaCode.options(new TimeitOptions(loops, repeat)) + ", () -> "
                 + taskMethod + "())";
     }
 

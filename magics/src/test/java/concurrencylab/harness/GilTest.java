@@ -9,10 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class GilTest {
 
+    private static RunOptions gil(int workers, int tasks, int intervalMillis) {
+        return RunOptions.of(Mode.GIL).withWorkers(workers).withTasks(tasks).withGilInterval(intervalMillis);
+    }
+
     @Test
     void cpuBoundThreadsTakeTurnsSoOnlyOneCoreIsBusy() throws Exception {
-        RunResult result = Harness.execute("gil", 2, 2, 5, null, Workloads::primesBelow2M);
-        RunResult serial = Harness.execute("serial", 1, 2, 0, null, Workloads::primesBelow2M);
+        RunResult result = Harness.execute(gil(2, 2, 5), null, Workloads::primesBelow2M);
+        RunResult serial = Harness.execute(RunOptions.of(Mode.SERIAL).withTasks(2), null, Workloads::primesBelow2M);
         assertEquals(serial.results(), result.results());
         assertEquals(2, result.workersUsed());
         // both tasks ran interleaved: each one's span covers most of the run
@@ -22,14 +26,14 @@ class GilTest {
 
     @Test
     void sleepingThreadsReleaseTheLockAndOverlap() throws Exception {
-        RunResult result = Harness.execute("gil", 4, 4, 5, null, Workloads::sleep200);
+        RunResult result = Harness.execute(gil(4, 4, 5), null, Workloads::sleep200);
         assertEquals(List.of(0, 1, 2, 3), result.results());
         assertTrue(result.wallNanos() < 450_000_000L, "sleeps did not overlap: " + result.summary());
     }
 
     @Test
     void withoutCheckpointsATaskKeepsTheLockToItsEnd() throws Exception {
-        RunResult result = Harness.execute("gil", 2, 2, 1, null, () -> Workloads.primes(1_500_000, false));
+        RunResult result = Harness.execute(gil(2, 2, 1), null, () -> Workloads.primes(1_500_000, false));
         long longest = result.tasks().stream().mapToLong(task -> task.wallNanos()).max().orElseThrow();
         long shortest = result.tasks().stream().mapToLong(task -> task.wallNanos()).min().orElseThrow();
         // one task ran to its end while the other waited for the lock the whole time

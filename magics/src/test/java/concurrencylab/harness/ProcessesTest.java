@@ -21,7 +21,7 @@ class ProcessesTest {
     private static final String TASKS = Workloads.class.getName() + "#";
 
     private static RunResult run(int workers, int tasks, String method, TaskCallable local) throws InterruptedException {
-        return Harness.execute("processes", workers, tasks, 0, TASKS + method, local);
+        return Harness.execute(RunOptions.of(Mode.PROCESSES).withWorkers(workers).withTasks(tasks), TASKS + method, local);
     }
 
     @AfterAll
@@ -123,7 +123,7 @@ class ProcessesTest {
     @Test
     void aTaskNameThatIsNotRecordedIsAClearError() {
         IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> Harness.execute("processes", 1, 1, 0, "__task_none", Workloads::index));
+                () -> Harness.execute(RunOptions.of(Mode.PROCESSES).withWorkers(1).withTasks(1), "__task_none", Workloads::index));
         assertTrue(error.getMessage().contains("__task_none"));
     }
 }

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concurrencylab.harness.HarnessOptions;
+import concurrencylab.harness.Mode;
+import concurrencylab.harness.RunOptions;
+import concurrencylab.harness.SpeedupOptions;
+import concurrencylab.harness.TimeitOptions;
+import concurrencylab.harness.TimelineOptions;
 import concurrencylab.magic.Magic;
 import concurrencylab.magic.MagicOutcome;
 import java.util.HashSet;
@@ -12,8 +18,8 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 class MagicsTest {
 
@@ -33,6 +39,25 @@ class MagicsTest {
         return magic.run(session.invocation(body, kind));
     }
 
+    /**
+     * The generated call of a harness entry point: its options record from JSON (written here with single
+     * quotes for readability), then the task arguments.
+     */
+    private static String harness(String method, String options, String json, String task) {
+        return "concurrencylab.harness.Harness." + method + "(concurrencylab.harness." + options + ".fromJson("
+                + JavaCode.string(json.replace('\'', '"')) + "), " + task + ");";
+    }
+
+    /** Task method {@code __task_N} as the executors take it: its name and a lambda calling it. */
+    private static String task(int number) {
+        return "\"__task_" + number + "\", () -> __task_" + number + "()";
+    }
+
+    /** The usage text on one line, as picocli wraps it at its width. */
+    private static String usage(Magic magic) {
+        return new CommandLine(magic).getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+    }
+
     private String generated() {
         assertEquals(1, session.internal.size());
         return session.internal.get(0);
@@ -41,8 +66,10 @@ class MagicsTest {
     @Test
     void threadsGeneratesOneHarnessCallWithTheTaskMethod() throws Exception {
         MagicOutcome outcome = call(new ThreadPoolMagic(), "Task.index()", "-n", "2", "-t", "4");
-        assertEquals("concurrencylab.harness.Harness.run(\"threads\", 2, 4, 0, \"__task_1\", () -> __task_1());",
-                generated());
+        assertEquals(harness("run", "RunOptions", "{'mode':'threads','workers':2,'tasks':4}", task(1)), generated());
+        assertEquals("concurrencylab.harness.Harness.run(concurrencylab.harness.RunOptions.fromJson("
+                + "\"{\\\"mode\\\":\\\"threads\\\",\\\"workers\\\":2,\\\"tasks\\\":4}\"), \"__task_1\", () -> __task_1());",
+                generated(), "the generated text itself");
         assertEquals(List.of("Task.index()"), session.bodies);
         assertTrue(outcome.outcome().succeeded());
         assertNull(outcome.outcome().result(), "the harness shows the run itself");
@@ -51,8 +78,7 @@ class MagicsTest {
     @Test
     void defaultsAreLeftToTheHarness() throws Exception {
         call(new VirtualMagic(), "1");
-        assertEquals("concurrencylab.harness.Harness.run(\"virtual\", 0, 0, 0, \"__task_1\", () -> __task_1());",
-                generated());
+        assertEquals(harness("run", "RunOptions", "{'mode':'virtual'}", task(1)), generated());
     }
 
     @Test
@@ -60,15 +86,14 @@ class MagicsTest {
         call(new CoroutinesMagic(), "1", "-t", "3");
         call(new GilMagic(), "1", "-n", "2", "--interval", "7");
         assertEquals(List.of(
-                "concurrencylab.harness.Harness.run(\"coroutines\", 0, 3, 0, \"__task_1\", () -> __task_1());",
-                "concurrencylab.harness.Harness.run(\"gil\", 2, 0, 7, \"__task_2\", () -> __task_2());"), session.internal);
+                harness("run", "RunOptions", "{'mode':'coroutines','tasks':3}", task(1)),
+                harness("run", "RunOptions", "{'mode':'gil','workers':2,'gilIntervalMillis':7}", task(2))), session.internal);
     }
 
     @Test
     void outputNameStoresTheResultInAVariable() throws Exception {
         call(new ProcessesMagic(), "1", "-n", "2", "-o", "run");
-        assertEquals("var run = concurrencylab.harness.Harness.run(\"processes\", 2, 0, 0, \"__task_1\", () -> __task_1());",
-                generated());
+        assertEquals("var run = " + harness("run", "RunOptions", "{'mode':'processes','workers':2}", task(1)), generated());
     }
 
     @Test
@@ -77,19 +102,78 @@ class MagicsTest {
         assertEquals("concurrencylab.harness.Harness.time(() -> __task_1());", session.internal.get(0));
         assertTrue(time.outcome().result() != null, "%time shows the statement's value");
         call(new TimeitMagic(), "work();", "-n", "10", "-r", "3", "-o", "t");
-        assertEquals("var t = concurrencylab.harness.Harness.timeit(10, 3, () -> __task_2());", session.internal.get(1));
+        assertEquals("var t = " + harness("timeit", "TimeitOptions", "{'loops':10,'repeat':3}", "() -> __task_2()"),
+                session.internal.get(1));
         call(new TimeMagic(), "work();", "-o", "w");
         assertEquals("var w = concurrencylab.harness.Harness.timeResult(() -> __task_3());", session.internal.get(2));
     }
 
     @Test
-    void speedupAndTimelinePassTheirLists() throws Exception {
+    void speedupAndTimelinePassTheirListsAsParsed() throws Exception {
         call(new SpeedupMagic(), "x", "-w", "1,2,4", "-m", "threads,processes", "-r", "2", "--svg", "-o", "s");
         call(new TimelineMagic(), "x", "-m", "gil", "-n", "2", "-t", "6");
         assertEquals(List.of(
-                "var s = concurrencylab.harness.Harness.speedup(\"threads,processes\", \"1,2,4\", 2, 0, true, \"__task_1\", () -> __task_1());",
-                "concurrencylab.harness.Harness.timeline(\"gil\", 2, 6, 0, false, \"__task_2\", () -> __task_2());"),
+                "var s = " + harness("speedup", "SpeedupOptions",
+                        "{'modes':['threads','processes'],'workers':[1,2,4],'repeat':2,'svg':true}", task(1)),
+                harness("timeline", "TimelineOptions", "{'mode':'gil','workers':2,'tasks':6,'svg':false}", task(2))),
                 session.internal);
+    }
+
+    @Test
+    void theOptionsCrossAsJsonAndComeBackAsTheSameRecords() {
+        List<HarnessOptions> all = List.of(new RunOptions(Mode.COROUTINES, null, 3, null),
+                new TimelineOptions(null, 2, null, 7, true),
+                new SpeedupOptions(List.of(Mode.SERIAL, Mode.GIL), List.of(1, 3), null, 4, false),
+                new SpeedupOptions(null, null, null, null, false), new TimeitOptions(null, 5));
+        for (HarnessOptions options : all) {
+            HarnessOptions back = switch (options) {
+                case RunOptions run -> RunOptions.fromJson(run.toJson());
+                case TimelineOptions timeline -> TimelineOptions.fromJson(timeline.toJson());
+                case SpeedupOptions speedup -> SpeedupOptions.fromJson(speedup.toJson());
+                case TimeitOptions timeit -> TimeitOptions.fromJson(timeit.toJson());
+            };
+            assertEquals(options, back, options.toJson());
+        }
+    }
+
+    @Test
+    void everyModeIsTheNameOfTheCellMagicThatRunsOnIt() {
+        Set<String> runMagics = new HashSet<>();
+        for (Magic magic : ServiceLoader.load(Magic.class)) {
+            if (magic instanceof RunMagic run) {
+                assertEquals(run.mode().label(), new CommandLine(magic).getCommandName());
+                runMagics.add(run.mode().label());
+            }
+        }
+        assertEquals(java.util.Arrays.stream(Mode.values()).map(Mode::label).collect(java.util.stream.Collectors.toSet()),
+                runMagics);
+    }
+
+    @Test
+    void modeOptionsListTheModesAndNameABadOne() {
+        String usage = usage(new SpeedupMagic());
+        assertTrue(usage.contains("Modes among serial, threads, virtual, processes, gil (default: "
+                + SpeedupOptions.DEFAULT_MODES + ")"), usage);
+        assertTrue(usage.contains("(default: " + SpeedupOptions.DEFAULT_REPEAT + ")"), usage);
+        String timeline = usage(new TimelineMagic());
+        assertTrue(timeline.contains("One of serial, threads, virtual, processes, gil (default: threads)"), timeline);
+        ParameterException bad = assertThrows(ParameterException.class,
+                () -> new CommandLine(new TimelineMagic()).parseArgs("-m", "fibers"));
+        assertEquals("Invalid value for option '--mode': Unknown mode 'fibers': use one of serial, threads,"
+                + " virtual, processes, gil (or coroutines)", bad.getMessage());
+        TimelineMagic any = new TimelineMagic();
+        new CommandLine(any).parseArgs("-m", "Coroutines");
+        assertEquals(Mode.COROUTINES, any.mode);
+    }
+
+    @Test
+    void theDefaultsTheHelpTextsNameAreTheHarnesss() {
+        assertEquals(List.of(Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES),
+                new SpeedupOptions(null, null, null, null, false).modesOrDefault());
+        assertEquals(Mode.THREADS, new TimelineOptions(null, null, null, null, false).run().mode());
+        assertEquals(RunOptions.DEFAULT_GIL_INTERVAL_MILLIS, RunOptions.of(Mode.GIL).resolve().gilIntervalMillis());
+        assertEquals(TimeitOptions.DEFAULT_REPEAT, new TimeitOptions(null, null).repeatOrDefault());
+        assertTrue(usage(new GilMagic()).contains("(default: " + RunOptions.DEFAULT_GIL_INTERVAL_MILLIS + ")"));
     }
 
     @Test
@@ -110,6 +194,10 @@ class MagicsTest {
 
     @Test
     void badOptionsAreParameterErrorsThatNameTheOptionAndShowUsage() {
+        ParameterException count = assertThrows(ParameterException.class,
+                () -> call(new SpeedupMagic(), "1", "-w", "1,two"));
+        assertTrue(count.getMessage().contains("--workers"), count.getMessage());
+
         ParameterException notANumber = assertThrows(ParameterException.class,
                 () -> call(new ThreadPoolMagic(), "1", "-n", "two"));
         assertTrue(notANumber.getMessage().contains("--workers"), notANumber.getMessage());
