@@ -1,6 +1,6 @@
 # Sourced by the scripts in bin/: where the runnable jar is, and how to install its kernelspec.
 
-KERNEL_JAR="$ROOT/magics/target/concurrency-lab.jar"
+KERNEL_JAR="$ROOT/app/target/concurrency-lab.jar"
 
 # Installs the kernelspec from the built jar; arguments are the location options of `install`.
 install_kernelspec() {

@@ -17,8 +17,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import SRC, parse_cells  # noqa: E402
 
 XCHART = Path.home() / ".m2/repository/org/knowm/xchart/xchart/4.0.3/xchart-4.0.3.jar"
-MEASURING_CELL_MAGICS = {"serial", "threads", "virtual", "coroutines", "processes", "gil",
-                         "speedup", "timeline", "time", "timeit"}
+MODE_ENUM = SRC.parent.parent / "magics/src/main/java/concurrencylab/harness/Mode.java"
+
+
+def mode_names():
+    """The executors' names from the one enum that declares them; each is the name of a cell magic too."""
+    source = re.sub(r"/\*.*?\*/|//[^\n]*", "", MODE_ENUM.read_text(), flags=re.S)
+    constants = re.search(r"\benum Mode\s*\{([^;]*);", source).group(1)
+    return {name.lower() for name in re.findall(r"\b([A-Z][A-Z0-9_]*)\b", constants)}
+
+
+MEASURING_CELL_MAGICS = mode_names() | {"speedup", "timeline", "time", "timeit"}
 
 
 def to_jshell(code):

@@ -120,7 +120,7 @@ final class ErrorReports {
             return method + "(" + cell + " line " + line + ")";
         }
         if (className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.")
-                || className.startsWith("concurrencylab.runtime.") || className.startsWith("jdk.jshell.")) {
+                || className.startsWith("concurrencylab.agent.") || className.startsWith("jdk.jshell.")) {
             return null;
         }
         return frame.toString();

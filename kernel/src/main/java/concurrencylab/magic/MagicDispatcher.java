@@ -128,7 +128,7 @@ public final class MagicDispatcher {
         } catch (IllegalArgumentException e) {
             return ExecuteOutcome.failed(new ErrorInfo("UsageError", e.getMessage(), List.of(e.getMessage(), entry.synopsis())));
         }
-        Invocation invocation = new Invocation(used == Magic.Kind.CELL ? body : lineBody, bodyLine, cell, session);
+        Invocation invocation = new Invocation(used == Magic.Kind.CELL ? body : lineBody, bodyLine, cell, session, used);
         try {
             MagicOutcome outcome = magic.run(invocation);
             return outcome == null || outcome.outcome() == null ? ExecuteOutcome.ok(null) : outcome.outcome();
@@ -191,7 +191,7 @@ public final class MagicDispatcher {
         return code.substring(start, cursor);
     }
 
-    private record Invocation(String body, int bodyLine, CellContext cell, JavaSession session)
+    private record Invocation(String body, int bodyLine, CellContext cell, JavaSession session, Magic.Kind kind)
             implements MagicInvocation {
     }
 }

@@ -44,14 +44,18 @@ public final class MagicRegistry {
         return registry;
     }
 
+    /** Registers each form the magic declares (a line form, a cell form, or both), with a model of its own. */
     void add(Supplier<Magic> factory) {
         Magic sample = factory.get();
-        CommandLine.Model.CommandSpec spec = new CommandLine(sample).getCommandSpec();
-        String name = spec.name();
-        // Usage lines show the magic as it is typed.
-        spec.name((sample.kind() == Magic.Kind.CELL ? "%%" : "%") + name);
-        byName.computeIfAbsent(name, n -> new java.util.EnumMap<>(Magic.Kind.class))
-                .put(sample.kind(), new Entry(name, sample.kind(), factory, spec));
+        for (Magic.Kind kind : sample.kinds()) {
+            CommandLine.Model.CommandSpec spec = new CommandLine(sample).getCommandSpec();
+            String name = spec.name();
+            // Usage lines show the magic as it is typed.
+            spec.name((kind == Magic.Kind.CELL ? "%%" : "%") + name);
+            sample.describe(kind, spec);
+            byName.computeIfAbsent(name, n -> new java.util.EnumMap<>(Magic.Kind.class))
+                    .put(kind, new Entry(name, kind, factory, spec));
+        }
     }
 
     /** The magic of that name, in the wanted kind when it has one (else its only kind, for a clear error). */

@@ -13,4 +13,7 @@ public interface MagicInvocation {
     CellContext cell();
 
     JavaSession session();
+
+    /** The form the magic was written in: {@code %name} (line) or {@code %%name} (cell). */
+    Magic.Kind kind();
 }

@@ -59,7 +59,7 @@ class MainTest {
     void installOutsideTheJarFailsWithOneLineAndExitCode1(@TempDir Path prefix) {
         assertEquals(1, run("install", "--prefix", prefix.toString()));
         assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().contains("java -jar magics/target/concurrency-lab.jar install"), err.toString());
+        assertTrue(err.toString().contains("java -jar app/target/concurrency-lab.jar install"), err.toString());
         assertFalse(Files.exists(prefix.resolve("share")));
     }
 

@@ -1,6 +1,7 @@
 package concurrencylab.harness;
 
-import concurrencylab.report.TaskRecord;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.TaskRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,10 +16,10 @@ import java.util.concurrent.Executors;
 final class GilStrategy implements Strategy {
 
     @Override
-    public Executed run(RunSpec spec, TaskBody body, String taskName, long runStartNanos)
+    public Executed run(RunSpec spec, TaskCallable body, String taskName, long runStartNanos)
             throws InterruptedException {
         Gil gil = new Gil(spec.gilIntervalMillis());
-        TaskBody underGil = () -> {
+        TaskCallable underGil = () -> {
             gil.acquire();
             try {
                 return body.call();

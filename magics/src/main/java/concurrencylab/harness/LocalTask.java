@@ -1,7 +1,10 @@
 package concurrencylab.harness;
 
-import concurrencylab.report.TaskFailure;
-import concurrencylab.report.TaskRecord;
+import concurrencylab.harness.task.CpuClock;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.harness.task.TaskContext;
+import concurrencylab.results.TaskFailure;
+import concurrencylab.results.TaskRecord;
 
 /** Runs one task on the calling thread with its context set, and records its times and outcome. */
 final class LocalTask {
@@ -9,7 +12,7 @@ final class LocalTask {
     private LocalTask() {
     }
 
-    static TaskRecord run(TaskBody body, int index, int count, long runStartNanos) {
+    static TaskRecord run(TaskCallable body, int index, int count, long runStartNanos) {
         String worker = Thread.currentThread().getName();
         long cpuBefore = CpuClock.thread();
         long start = System.nanoTime();

@@ -1,12 +1,10 @@
 package concurrencylab.harness;
 
 /**
- * How to run a body: on which executor ({@code label} is the name the user chose, used to name threads),
- * with how many workers and tasks, and for {@code %%gil} the switch interval.
+ * A run with every default filled ({@link RunOptions#resolve()}): the mode (whose name also names the threads),
+ * how many workers and tasks, and for {@code %%gil} the switch interval.
  */
-public record RunSpec(Mode mode, String label, int workers, int tasks, int gilIntervalMillis) {
-
-    public static final int DEFAULT_GIL_INTERVAL_MILLIS = 5;
+public record RunSpec(Mode mode, int workers, int tasks, int gilIntervalMillis) {
 
     public RunSpec {
         if (workers < 1) {
@@ -17,16 +15,8 @@ public record RunSpec(Mode mode, String label, int workers, int tasks, int gilIn
         }
     }
 
-    /**
-     * Fills the defaults: workers 0 means one per available processor (for virtual threads: one per task),
-     * tasks 0 means one per worker.
-     */
-    public static RunSpec of(String modeName, int workers, int tasks, int gilIntervalMillis) {
-        Mode mode = Mode.parse(modeName);
-        int defaultWorkers = mode == Mode.VIRTUAL && tasks > 0 ? tasks : Runtime.getRuntime().availableProcessors();
-        int chosenWorkers = mode == Mode.SERIAL ? 1 : workers > 0 ? workers : defaultWorkers;
-        int chosenTasks = tasks > 0 ? tasks : chosenWorkers;
-        int interval = gilIntervalMillis > 0 ? gilIntervalMillis : DEFAULT_GIL_INTERVAL_MILLIS;
-        return new RunSpec(mode, modeName.trim(), chosenWorkers, chosenTasks, interval);
+    /** The mode's name, as threads and results show it. */
+    public String label() {
+        return mode.label();
     }
 }

@@ -1,14 +1,25 @@
 package concurrencylab.harness;
 
-import concurrencylab.report.RunResult;
+import concurrencylab.harness.task.CpuClock;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.RunResult;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs a body once under a spec and measures the run: wall time, and CPU of this JVM plus its workers. */
 final class Runs {
 
+    /** CPU that worker processes reported for tasks they ran for this JVM, summed since it started. */
+    private static final AtomicLong WORKER_CPU_NANOS = new AtomicLong();
+
     private Runs() {
     }
 
-    static RunResult run(RunSpec spec, String taskName, TaskBody body) throws InterruptedException {
+    /** CPU nanoseconds of this JVM and of the worker processes' tasks: what a cell cost in all. */
+    static long processAndWorkersCpu() {
+        return CpuClock.process() + WORKER_CPU_NANOS.get();
+    }
+
+    static RunResult run(RunSpec spec, String taskName, TaskCallable body) throws InterruptedException {
         long cpuBefore = CpuClock.process();
         long start = System.nanoTime();
         Strategy.Executed executed = Strategy.of(spec.mode()).run(spec, body, taskName, start);
@@ -20,7 +31,7 @@ final class Runs {
         long cpu = spec.mode() == Mode.PROCESSES
                 ? processCpu + Math.max(executed.remoteCpuNanos(), taskCpu)
                 : Math.max(processCpu, taskCpu) + executed.remoteCpuNanos();
-        CpuClock.addWorkers(executed.remoteCpuNanos());
+        WORKER_CPU_NANOS.addAndGet(executed.remoteCpuNanos());
         return new RunResult(spec.label(), spec.workers(), executed.records(), wall, cpu);
     }
 }

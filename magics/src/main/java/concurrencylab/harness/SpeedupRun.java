@@ -1,12 +1,12 @@
 package concurrencylab.harness;
 
-import concurrencylab.report.Displays;
-import concurrencylab.report.Environment;
-import concurrencylab.report.ProgressBar;
-import concurrencylab.report.RunResult;
-import concurrencylab.report.SpeedupPoint;
-import concurrencylab.report.SpeedupResult;
-import concurrencylab.report.Values;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.Environment;
+import concurrencylab.results.RunResult;
+import concurrencylab.results.SpeedupPoint;
+import concurrencylab.results.SpeedupResult;
+import concurrencylab.results.ValueText;
+import concurrencylab.results.format.ProgressBar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +20,12 @@ import java.util.Objects;
  */
 final class SpeedupRun {
 
-    private final List<String> modes;
+    private final List<Mode> modes;
     private final List<Integer> workers;
     private final int repeat;
-    private final int tasks;
+    private final SpeedupOptions options;
     private final String taskName;
-    private final TaskBody body;
+    private final TaskCallable body;
     private final Map<Integer, RunResult> serialByTasks = new LinkedHashMap<>();
     private final Map<Integer, List<Long>> serialSamples = new LinkedHashMap<>();
     private final List<String> mismatches = new ArrayList<>();
@@ -33,58 +33,53 @@ final class SpeedupRun {
     private int done;
     private int total;
 
-    SpeedupRun(List<String> modes, List<Integer> workers, int repeat, int tasks, String taskName, TaskBody body) {
+    SpeedupRun(SpeedupOptions options, String taskName, TaskCallable body) {
+        this.modes = options.modesOrDefault();
+        this.workers = options.workersOrDefault();
+        this.repeat = options.repeatOrDefault();
         if (modes.isEmpty() || workers.isEmpty()) {
             throw new IllegalArgumentException("give at least one mode (-m) and one worker count (-w)");
         }
         if (repeat < 1) {
             throw new IllegalArgumentException("-r must be at least 1, got " + repeat);
         }
-        modes.forEach(Mode::parse);
         workers.forEach(count -> {
-            if (count < 1) {
+            if (count == null || count < 1) {
                 throw new IllegalArgumentException("worker counts must be at least 1, got " + count);
             }
         });
-        this.modes = List.copyOf(modes);
-        this.workers = List.copyOf(workers);
-        this.repeat = repeat;
-        this.tasks = tasks;
+        this.options = options;
         this.taskName = taskName;
         this.body = body;
     }
 
     SpeedupResult run() throws InterruptedException {
-        List<Integer> taskCounts = workers.stream().map(this::tasksFor).distinct().toList();
+        List<Integer> taskCounts = workers.stream().map(options::tasksAt).distinct().toList();
         total = (taskCounts.size() + modes.size() * workers.size()) * (repeat + 1);
         progressId = Displays.display(new ProgressBar("speedup", 0, total, "starting"));
         for (int count : taskCounts) {
-            RunSpec spec = RunSpec.of("serial", 1, count, 0);
+            RunSpec spec = RunOptions.of(Mode.SERIAL).withTasks(count).resolve();
             List<Long> samples = new ArrayList<>();
             serialByTasks.put(count, measure(spec, samples));
             serialSamples.put(count, samples);
         }
         List<SpeedupPoint> points = new ArrayList<>();
-        for (String mode : modes) {
+        for (Mode mode : modes) {
             for (int workerCount : workers) {
-                int count = tasksFor(workerCount);
-                RunSpec spec = RunSpec.of(mode, workerCount, count, 0);
+                int count = options.tasksAt(workerCount);
+                RunSpec spec = RunOptions.of(mode).withWorkers(workerCount).withTasks(count).resolve();
                 List<Long> samples = new ArrayList<>();
-                RunResult first = mode.equals("serial") ? serialByTasks.get(count) : measure(spec, samples);
-                if (mode.equals("serial")) {
+                RunResult first = mode == Mode.SERIAL ? serialByTasks.get(count) : measure(spec, samples);
+                if (mode == Mode.SERIAL) {
                     samples = serialSamples.get(count);
                 }
-                check(mode, workerCount, first, serialByTasks.get(count));
-                points.add(new SpeedupPoint(mode, workerCount, count, samples, median(samples),
+                check(mode.label(), workerCount, first, serialByTasks.get(count));
+                points.add(new SpeedupPoint(mode.label(), workerCount, count, samples, median(samples),
                         median(serialSamples.get(count))));
             }
         }
         Displays.update(progressId, new ProgressBar("speedup", total, total, "done"));
         return new SpeedupResult(points, mismatches, Environment.current(), repeat);
-    }
-
-    private int tasksFor(int workerCount) {
-        return tasks > 0 ? tasks : workerCount;
     }
 
     /** A warm-up run, then {@code repeat} timed runs; returns the first timed run for the results check. */
@@ -112,7 +107,7 @@ final class SpeedupRun {
             mismatches.add(where + ": task " + run.failures().get(0).index() + " failed: "
                     + run.failures().get(0).failure().describe());
         } else if (!Objects.deepEquals(run.results().toArray(), serial.results().toArray())) {
-            mismatches.add(where + " gave " + Values.show(run.value()) + ", serial gave " + Values.show(serial.value()));
+            mismatches.add(where + " gave " + ValueText.show(run.value()) + ", serial gave " + ValueText.show(serial.value()));
         }
     }
 

@@ -1,6 +1,7 @@
 package concurrencylab.harness;
 
-import concurrencylab.report.TaskRecord;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.TaskRecord;
 import java.util.List;
 
 /** One executor: runs {@code spec.tasks()} tasks of a body and records each. */
@@ -10,7 +11,7 @@ interface Strategy {
      * @param taskName the task method's name, for executors that call it in another JVM
      * @param runStartNanos {@link System#nanoTime()} when the run started; task start times are relative to it
      */
-    Executed run(RunSpec spec, TaskBody body, String taskName, long runStartNanos) throws InterruptedException;
+    Executed run(RunSpec spec, TaskCallable body, String taskName, long runStartNanos) throws InterruptedException;
 
     /** The task records, and CPU time spent outside this JVM (by worker processes). */
     record Executed(List<TaskRecord> records, long remoteCpuNanos) {
@@ -22,7 +23,7 @@ interface Strategy {
     static Strategy of(Mode mode) {
         return switch (mode) {
             case SERIAL, THREADS -> new ThreadPoolStrategy();
-            case VIRTUAL -> new VirtualThreadStrategy();
+            case VIRTUAL, COROUTINES -> new VirtualThreadStrategy();
             case GIL -> new GilStrategy();
             case PROCESSES -> new ProcessStrategy();
         };

@@ -1,5 +1,6 @@
 package concurrencylab.harness;
 
+import concurrencylab.harness.task.TaskContext;
 import java.util.concurrent.Callable;
 
 /**

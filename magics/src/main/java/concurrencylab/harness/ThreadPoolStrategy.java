@@ -1,6 +1,7 @@
 package concurrencylab.harness;
 
-import concurrencylab.report.TaskRecord;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.TaskRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +14,7 @@ import java.util.concurrent.Future;
 final class ThreadPoolStrategy implements Strategy {
 
     @Override
-    public Executed run(RunSpec spec, TaskBody body, String taskName, long runStartNanos)
+    public Executed run(RunSpec spec, TaskCallable body, String taskName, long runStartNanos)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(spec.workers(),
                 Thread.ofPlatform().name(spec.label() + "-", 1).factory());
@@ -25,7 +26,7 @@ final class ThreadPoolStrategy implements Strategy {
     }
 
     /** The callable of each task; the GIL executor wraps it to hold the lock. */
-    List<Callable<TaskRecord>> wrap(RunSpec spec, TaskBody body, long runStartNanos) {
+    List<Callable<TaskRecord>> wrap(RunSpec spec, TaskCallable body, long runStartNanos) {
         List<Callable<TaskRecord>> calls = new ArrayList<>();
         for (int index = 0; index < spec.tasks(); index++) {
             int taskIndex = index;

@@ -1,6 +1,7 @@
 package concurrencylab.harness;
 
-import concurrencylab.report.TaskRecord;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.TaskRecord;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +16,7 @@ import java.util.concurrent.Semaphore;
 final class VirtualThreadStrategy implements Strategy {
 
     @Override
-    public Executed run(RunSpec spec, TaskBody body, String taskName, long runStartNanos)
+    public Executed run(RunSpec spec, TaskCallable body, String taskName, long runStartNanos)
             throws InterruptedException {
         ExecutorService perTask = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name(spec.label() + "-", 1).factory());

@@ -4,10 +4,20 @@
  * <h2>How a magic reaches it</h2>
  * A cell magic has its body compiled as a static no-argument method in JShell (say {@code __task_3}) and then
  * runs one generated line, for example
- * {@code concurrencylab.harness.Harness.run("threads", 2, 4, 0, "__task_3", () -> __task_3())}.
- * The lambda runs the body in this JVM; the name lets worker JVMs find the same method among the snippet
- * classes the runtime recorded ({@link concurrencylab.agent.SnippetClassRegistry}). Everything else —
- * timing, the summary, showing results and charts — happens here.
+ * <pre>{@code
+ * concurrencylab.harness.Harness.run(concurrencylab.harness.RunOptions.fromJson("{\"mode\":\"threads\",\"workers\":2,\"tasks\":4}"),
+ *         "__task_3", () -> __task_3())
+ * }</pre>
+ * The options are one record ({@link concurrencylab.harness.HarnessOptions}) holding what the user typed; the
+ * record fills in the defaults, and {@link concurrencylab.harness.Mode} names the modes. The lambda runs the
+ * body in this JVM; the name lets worker JVMs find the same method among the snippet classes the runtime
+ * recorded ({@link concurrencylab.agent.SnippetClassRegistry}). Everything else — timing, the summary, showing
+ * results and charts — happens here.
+ *
+ * <h2>Layers</h2>
+ * {@code concurrencylab.harness} (entry points, options, one strategy per executor) uses
+ * {@code harness.process} (worker JVMs), and both use {@code harness.task} (the task body, its context, CPU
+ * clocks) and {@code concurrencylab.results}; charts and HTML come from {@code concurrencylab.results.format}.
  *
  * <h2>Executors</h2>
  * {@code serial} (one thread), {@code threads} (a fixed pool of platform threads), {@code virtual} or

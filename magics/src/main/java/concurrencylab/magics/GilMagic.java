@@ -1,5 +1,7 @@
 package concurrencylab.magics;
 
+import concurrencylab.harness.Mode;
+import concurrencylab.harness.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -9,12 +11,17 @@ import picocli.CommandLine.Option;
                 "holder calls Task.checkpoint(), and around Task.sleep(...) and Task.blocking(...)."})
 public final class GilMagic extends PoolMagic {
 
-    @Option(names = "--interval", paramLabel = "MS", description = "Switch interval in milliseconds (default: 5).")
+    @Option(names = "--interval", paramLabel = "MS",
+            description = "Switch interval in milliseconds (default: " + RunOptions.DEFAULT_GIL_INTERVAL_MILLIS + ").")
     Integer interval;
 
+    public GilMagic() {
+        super(Mode.GIL);
+    }
+
     @Override
-    int gilInterval() {
-        return orZero(interval);
+    Integer gilInterval() {
+        return interval;
     }
 
     @Override

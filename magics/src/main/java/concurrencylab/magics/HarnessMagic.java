@@ -1,6 +1,5 @@
 package concurrencylab.magics;
 
-import concurrencylab.harness.Mode;
 import concurrencylab.spi.ExecuteOutcome;
 import concurrencylab.spi.JavaSession;
 import concurrencylab.spi.Magic;
@@ -13,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The shape every measuring magic shares: compile the body as a task method, then run one generated call
- * into {@link concurrencylab.harness.Harness} in the runtime JVM, which measures and shows the outcome.
+ * into {@link concurrencylab.harness.Harness} in the runtime JVM, which measures and shows the outcome. The
+ * call carries the options as one record ({@link concurrencylab.harness.HarnessOptions}, as JSON).
  * With {@code -o NAME} the result value is kept in the notebook variable NAME.
  */
 abstract class HarnessMagic implements Magic {
@@ -44,8 +44,9 @@ abstract class HarnessMagic implements Magic {
         }
         validate();
         if (invocation.body().isBlank()) {
-            throw fail("%" + (kind() == Kind.CELL ? "%" : "") + spec.name() + " needs code to run"
-                    + (kind() == Kind.CELL ? " in the cell below its first line" : " after its options"));
+            boolean cell = invocation.kind() == Kind.CELL;
+            throw fail((cell ? "%%" : "%") + spec.name() + " needs code to run"
+                    + (cell ? " in the cell below its first line" : " after its options"));
         }
         JavaSession session = invocation.session();
         JavaSession.TaskDefinition task = session.defineTask(invocation.body(), invocation.bodyLine(), invocation.cell());
@@ -63,14 +64,6 @@ abstract class HarnessMagic implements Magic {
 
     ParameterException fail(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    void requireMode(String mode) {
-        try {
-            Mode.parse(mode);
-        } catch (IllegalArgumentException e) {
-            throw fail(e.getMessage());
-        }
     }
 
     void requirePositive(Integer value, String option) {

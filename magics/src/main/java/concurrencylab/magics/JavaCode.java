@@ -1,8 +1,9 @@
 package concurrencylab.magics;
 
+import concurrencylab.harness.HarnessOptions;
 import javax.lang.model.SourceVersion;
 
-/** Pieces of the one line of Java a magic generates: string literals and checked variable names. */
+/** Pieces of the one line of Java a magic generates: string literals, the options record, checked variable names. */
 final class JavaCode {
 
     static final String HARNESS = "concurrencylab.harness.Harness";
@@ -26,6 +27,14 @@ final class JavaCode {
             }
         }
         return literal.append('"').toString();
+    }
+
+    /**
+     * The options record as an expression of the runtime JVM: {@code concurrencylab.harness.RunOptions.fromJson("{...}")}.
+     * The JSON names every option it carries, so the call has no positional values to keep in step.
+     */
+    static String options(HarnessOptions options) {
+        return options.getClass().getName() + ".fromJson(" + string(options.toJson()) + ")";
     }
 
     /** The task method as the harness wants it: its name (for worker JVMs) and a lambda calling it. */

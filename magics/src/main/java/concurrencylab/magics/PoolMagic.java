@@ -1,5 +1,6 @@
 package concurrencylab.magics;
 
+import concurrencylab.harness.Mode;
 import picocli.CommandLine.Option;
 
 /** An executor with a fixed number of workers. */
@@ -8,6 +9,10 @@ abstract class PoolMagic extends RunMagic {
     @Option(names = {"-n", "--workers"}, paramLabel = "WORKERS",
             description = "How many workers (default: one per available processor).")
     Integer workers;
+
+    PoolMagic(Mode mode) {
+        super(mode);
+    }
 
     @Override
     Integer workers() {

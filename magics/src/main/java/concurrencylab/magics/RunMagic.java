@@ -1,28 +1,35 @@
 package concurrencylab.magics;
 
+import concurrencylab.harness.Mode;
+import concurrencylab.harness.RunOptions;
 import picocli.CommandLine.Option;
 
 /**
  * Runs the cell body as TASKS tasks on one executor; inside, {@code Task.index()} and {@code Task.count()}
- * tell each task its share. Subclasses name the executor.
+ * tell each task its share. Each subclass is the magic of one {@link Mode}, named as the mode.
  */
 abstract class RunMagic extends HarnessMagic {
+
+    private final Mode mode;
 
     @Option(names = {"-t", "--tasks"}, paramLabel = "TASKS",
             description = "How many tasks to run the body as (default: one per worker).")
     Integer tasks;
 
-    /** Executor name for the harness and the thread names: the magic's own name. */
-    String mode() {
-        return spec.name();
+    RunMagic(Mode mode) {
+        this.mode = mode;
+    }
+
+    Mode mode() {
+        return mode;
     }
 
     Integer workers() {
         return null;
     }
 
-    int gilInterval() {
-        return 0;
+    Integer gilInterval() {
+        return null;
     }
 
     @Override
@@ -31,14 +38,14 @@ abstract class RunMagic extends HarnessMagic {
         requirePositive(workers(), "-n/--workers");
     }
 
-    @Override
-    String harnessCall(String taskMethod) {
-        return JavaCode.HARNESS + ".run(" + JavaCode.string(mode()) + ", " + orZero(workers()) + ", " + orZero(tasks)
-                + ", " + gilInterval() + ", " + JavaCode.task(taskMethod) + ")";
+    /** What the user asked for; the harness fills in the rest. */
+    RunOptions options() {
+        return new RunOptions(mode, workers(), tasks, gilInterval());
     }
 
-    static int orZero(Integer value) {
-        return value == null ? 0 : value;
+    @Override
+    String harnessCall(String taskMethod) {
+        return JavaCode.HARNESS + ".run(" + JavaCode.options(options()) + ", " + JavaCode.task(taskMethod) + ")";
     }
 
     @Override

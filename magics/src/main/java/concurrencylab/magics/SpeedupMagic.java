@@ -1,5 +1,7 @@
 package concurrencylab.magics;
 
+import concurrencylab.harness.Mode;
+import concurrencylab.harness.SpeedupOptions;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,11 +16,13 @@ public final class SpeedupMagic extends HarnessMagic {
             description = "Worker counts, e.g. 1,2,4 (default: 1, 2, 4, ... up to the available processors).")
     List<Integer> workers;
 
-    @Option(names = {"-m", "--modes"}, split = ",", paramLabel = "MODES",
-            description = "Modes among serial,threads,virtual,processes,gil (default: threads,virtual,processes).")
-    List<String> modes;
+    @Option(names = {"-m", "--modes"}, split = ",", paramLabel = "MODES", converter = ModeOption.Converter.class,
+            completionCandidates = ModeOption.Names.class,
+            description = "Modes among ${COMPLETION-CANDIDATES} (default: " + SpeedupOptions.DEFAULT_MODES + ").")
+    List<Mode> modes;
 
-    @Option(names = {"-r", "--repeat"}, paramLabel = "REPEAT", description = "Timed runs per point (default: 3).")
+    @Option(names = {"-r", "--repeat"}, paramLabel = "REPEAT",
+            description = "Timed runs per point (default: " + SpeedupOptions.DEFAULT_REPEAT + ").")
     Integer repeat;
 
     @Option(names = {"-t", "--tasks"}, paramLabel = "TASKS",
@@ -35,18 +39,16 @@ public final class SpeedupMagic extends HarnessMagic {
         if (workers != null) {
             workers.forEach(count -> requirePositive(count, "-w/--workers"));
         }
-        if (modes != null) {
-            modes.forEach(this::requireMode);
-        }
+    }
+
+    /** What the user asked for, lists as picocli parsed them; the harness fills in the rest. */
+    SpeedupOptions options() {
+        return new SpeedupOptions(modes, workers, repeat, tasks, svg);
     }
 
     @Override
     String harnessCall(String taskMethod) {
-        String modeList = modes == null ? "" : String.join(",", modes);
-        String workerList = workers == null ? "" : String.join(",", workers.stream().map(String::valueOf).toList());
-        return JavaCode.HARNESS + ".speedup(" + JavaCode.string(modeList) + ", " + JavaCode.string(workerList) + ", "
-                + RunMagic.orZero(repeat) + ", " + RunMagic.orZero(tasks) + ", " + svg + ", "
-                + JavaCode.task(taskMethod) + ")";
+        return JavaCode.HARNESS + ".speedup(" + JavaCode.options(options()) + ", " + JavaCode.task(taskMethod) + ")";
     }
 
     @Override

@@ -1,5 +1,8 @@
 package concurrencylab.magics;
 
+import concurrencylab.harness.Mode;
+import concurrencylab.harness.RunOptions;
+import concurrencylab.harness.TimelineOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -8,9 +11,10 @@ import picocli.CommandLine.Option;
                 "bars side by side in time ran in parallel; one worker taking turns is only concurrency."})
 public final class TimelineMagic extends HarnessMagic {
 
-    @Option(names = {"-m", "--mode"}, paramLabel = "MODE", defaultValue = "threads",
-            description = "serial, threads, virtual, processes or gil (default: ${DEFAULT-VALUE}).")
-    String mode;
+    @Option(names = {"-m", "--mode"}, paramLabel = "MODE", converter = ModeOption.Converter.class,
+            completionCandidates = ModeOption.Names.class,
+            description = "One of ${COMPLETION-CANDIDATES} (default: " + TimelineOptions.DEFAULT_MODE + ").")
+    Mode mode;
 
     @Option(names = {"-n", "--workers"}, paramLabel = "WORKERS",
             description = "How many workers (default: one per available processor).")
@@ -19,7 +23,8 @@ public final class TimelineMagic extends HarnessMagic {
     @Option(names = {"-t", "--tasks"}, paramLabel = "TASKS", description = "How many tasks (default: one per worker).")
     Integer tasks;
 
-    @Option(names = "--interval", paramLabel = "MS", description = "GIL switch interval for -m gil (default: 5).")
+    @Option(names = "--interval", paramLabel = "MS",
+            description = "GIL switch interval for -m gil (default: " + RunOptions.DEFAULT_GIL_INTERVAL_MILLIS + ").")
     Integer interval;
 
     @Option(names = "--svg", description = "Draw the chart as SVG instead of PNG.")
@@ -30,14 +35,16 @@ public final class TimelineMagic extends HarnessMagic {
         requirePositive(workers, "-n/--workers");
         requirePositive(tasks, "-t/--tasks");
         requirePositive(interval, "--interval");
-        requireMode(mode);
+    }
+
+    /** What the user asked for; the harness fills in the rest. */
+    TimelineOptions options() {
+        return new TimelineOptions(mode, workers, tasks, interval, svg);
     }
 
     @Override
     String harnessCall(String taskMethod) {
-        return JavaCode.HARNESS + ".timeline(" + JavaCode.string(mode) + ", " + RunMagic.orZero(workers) + ", "
-                + RunMagic.orZero(tasks) + ", " + RunMagic.orZero(interval) + ", " + svg + ", "
-                + JavaCode.task(taskMethod) + ")";
+        return JavaCode.HARNESS + ".timeline(" + JavaCode.options(options()) + ", " + JavaCode.task(taskMethod) + ")";
     }
 
     @Override

@@ -3,16 +3,20 @@ package concurrencylab.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concurrencylab.report.RunResult;
+import concurrencylab.results.RunResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GilTest {
 
+    private static RunOptions gil(int workers, int tasks, int intervalMillis) {
+        return RunOptions.of(Mode.GIL).withWorkers(workers).withTasks(tasks).withGilInterval(intervalMillis);
+    }
+
     @Test
     void cpuBoundThreadsTakeTurnsSoOnlyOneCoreIsBusy() throws Exception {
-        RunResult result = Harness.execute("gil", 2, 2, 5, null, Workloads::primesBelow2M);
-        RunResult serial = Harness.execute("serial", 1, 2, 0, null, Workloads::primesBelow2M);
+        RunResult result = Harness.execute(gil(2, 2, 5), null, Workloads::primesBelow2M);
+        RunResult serial = Harness.execute(RunOptions.of(Mode.SERIAL).withTasks(2), null, Workloads::primesBelow2M);
         assertEquals(serial.results(), result.results());
         assertEquals(2, result.workersUsed());
         // both tasks ran interleaved: each one's span covers most of the run
@@ -22,7 +26,7 @@ class GilTest {
 
     @Test
     void sleepingThreadsReleaseTheLockAndOverlap() throws Exception {
-        RunResult result = Harness.execute("gil", 4, 4, 5, null, Workloads::sleep200);
+        RunResult result = Harness.execute(gil(4, 4, 5), null, Workloads::sleep200);
         assertEquals(List.of(0, 1, 2, 3), result.results());
         // One after another they take 800 ms; overlapping, 200 ms: the margin is for a loaded machine.
         assertTrue(result.wallNanos() < 700_000_000L, "sleeps did not overlap: " + result.summary());
@@ -30,7 +34,7 @@ class GilTest {
 
     @Test
     void withoutCheckpointsATaskKeepsTheLockToItsEnd() throws Exception {
-        RunResult result = Harness.execute("gil", 2, 2, 1, null, () -> Workloads.primes(1_500_000, false));
+        RunResult result = Harness.execute(gil(2, 2, 1), null, () -> Workloads.primes(1_500_000, false));
         long longest = result.tasks().stream().mapToLong(task -> task.wallNanos()).max().orElseThrow();
         long shortest = result.tasks().stream().mapToLong(task -> task.wallNanos()).min().orElseThrow();
         // one task ran to its end while the other waited for the lock the whole time

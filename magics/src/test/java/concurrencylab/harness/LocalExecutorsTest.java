@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concurrencylab.report.RunResult;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class LocalExecutorsTest {
 
-    private static RunResult run(String mode, int workers, int tasks, TaskBody body) throws InterruptedException {
-        return Harness.execute(mode, workers, tasks, 0, null, body);
+    private static RunResult run(RunOptions options, TaskCallable body) throws InterruptedException {
+        return Harness.execute(options, null, body);
+    }
+
+    private static RunResult run(Mode mode, int workers, int tasks, TaskCallable body) throws InterruptedException {
+        return run(RunOptions.of(mode).withWorkers(workers).withTasks(tasks), body);
     }
 
     private static void assertCoversEveryIndex(RunResult result, int tasks) {
@@ -29,7 +34,7 @@ class LocalExecutorsTest {
 
     @Test
     void serialRunsEveryTaskOnOneThreadNamedAfterTheMode() throws Exception {
-        RunResult result = run("serial", 4, 3, Workloads::whoAmI);
+        RunResult result = run(Mode.SERIAL, 4, 3, Workloads::whoAmI);
         assertCoversEveryIndex(result, 3);
         assertEquals(Set.of("serial-1"), result.workers());
         assertEquals(1, result.requestedWorkers());
@@ -37,7 +42,7 @@ class LocalExecutorsTest {
 
     @Test
     void threadsUseExactlyTheWorkersAskedFor() throws Exception {
-        RunResult result = run("threads", 2, 6, Workloads::whoAmI);
+        RunResult result = run(Mode.THREADS, 2, 6, Workloads::whoAmI);
         assertCoversEveryIndex(result, 6);
         assertEquals(new TreeSet<>(Set.of("threads-1", "threads-2")), new TreeSet<>(result.workers()));
         assertTrue(result.succeeded());
@@ -45,7 +50,7 @@ class LocalExecutorsTest {
 
     @Test
     void virtualRunsOneVirtualThreadPerTask() throws Exception {
-        RunResult result = run("virtual", 0, 5, () -> {
+        RunResult result = run(RunOptions.of(Mode.VIRTUAL).withTasks(5), () -> {
             Thread.sleep(20);
             return Task.index() + "/" + Task.count() + "@" + Task.worker() + (Thread.currentThread().isVirtual() ? "" : "!");
         });
@@ -57,7 +62,7 @@ class LocalExecutorsTest {
 
     @Test
     void coroutinesIsVirtualUnderItsOwnName() throws Exception {
-        RunResult result = run("coroutines", 0, 2, () -> Thread.currentThread().isVirtual());
+        RunResult result = run(RunOptions.of(Mode.COROUTINES).withTasks(2), () -> Thread.currentThread().isVirtual());
         assertEquals(List.of(true, true), result.results());
         result.workers().forEach(name -> assertTrue(name.startsWith("coroutines-"), name));
     }
@@ -65,14 +70,14 @@ class LocalExecutorsTest {
     @Test
     void defaultsAreOneWorkerPerProcessorAndOneTaskPerWorker() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        RunResult result = run("threads", 0, 0, Workloads::whoAmI);
+        RunResult result = run(RunOptions.of(Mode.THREADS), Workloads::whoAmI);
         assertEquals(cores, result.tasks().size());
         assertEquals(cores, result.requestedWorkers());
     }
 
     @Test
     void aFailingTaskIsReportedByIndexWhileTheOthersKeepTheirResults() throws Exception {
-        RunResult result = run("threads", 2, 3, Workloads::failOnOne);
+        RunResult result = run(Mode.THREADS, 2, 3, Workloads::failOnOne);
         assertEquals(1, result.failures().size());
         assertEquals(1, result.failures().get(0).index());
         assertTrue(result.failures().get(0).failure().describe().contains("task one divides by zero"));
@@ -91,7 +96,7 @@ class LocalExecutorsTest {
 
     @Test
     void cpuTimeOfBusyThreadsAddsUp() throws Exception {
-        RunResult result = run("threads", 2, 2, () -> Workloads.primes(1_500_000, false));
+        RunResult result = run(Mode.THREADS, 2, 2, () -> Workloads.primes(1_500_000, false));
         result.tasks().forEach(task -> assertTrue(task.cpuNanos() > 0));
         long taskCpu = result.tasks().stream().mapToLong(task -> task.cpuNanos()).sum();
         assertTrue(result.cpuNanos() >= taskCpu, "the run's CPU covers every task's: " + result.summary());
@@ -100,7 +105,7 @@ class LocalExecutorsTest {
 
     @Test
     void anInterruptStopsEveryThreadTaskQuickly() throws Exception {
-        for (String mode : List.of("threads", "virtual", "gil")) {
+        for (Mode mode : List.of(Mode.THREADS, Mode.VIRTUAL, Mode.GIL)) {
             Thread caller = Thread.currentThread();
             Thread interrupter = Thread.ofPlatform().start(() -> {
                 try {
@@ -119,7 +124,7 @@ class LocalExecutorsTest {
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             interrupter.join();
-            assertTrue(interrupted, mode);
+            assertTrue(interrupted, mode.label());
             assertTrue(millis < 300 + 10_000, mode + " took " + millis + " ms"); // bounded, not the target: bench/harness reports the figure
         }
         assertTrue(Thread.getAllStackTraces().keySet().stream()

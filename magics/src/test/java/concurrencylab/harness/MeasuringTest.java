@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import concurrencylab.report.ChartImage;
-import concurrencylab.report.Displays;
-import concurrencylab.report.ProgressBar;
-import concurrencylab.report.SpeedupResult;
-import concurrencylab.report.TimeitResult;
+import concurrencylab.results.SpeedupResult;
+import concurrencylab.results.TimeitResult;
+import concurrencylab.results.format.ChartImage;
+import concurrencylab.results.format.ProgressBar;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +44,7 @@ class MeasuringTest {
 
     @Test
     void timeitChoosesTheLoopCountLikeIPython() throws Exception {
-        TimeitResult result = Harness.timeit(0, 2, () -> {
+        TimeitResult result = Harness.timeit(new TimeitOptions(null, 2), () -> {
             Thread.sleep(30);
             return null;
         });
@@ -59,14 +58,15 @@ class MeasuringTest {
     @Test
     void timeitTakesTheGivenCounts() throws Exception {
         int[] calls = {0};
-        TimeitResult result = Harness.timeit(4, 3, () -> calls[0]++);
+        TimeitResult result = Harness.timeit(new TimeitOptions(4, 3), () -> calls[0]++);
         assertEquals(1 + 4 * 3, calls[0], "one warm-up call, then 3 runs of 4");
         assertEquals(4, result.loops());
     }
 
     @Test
     void speedupMeasuresEveryPointChecksResultsAndShowsProgressChartAndTable() throws Exception {
-        SpeedupResult result = Harness.speedup("threads,virtual", "1,2", 1, 0, false, null, Workloads::list);
+        SpeedupResult result = Harness.speedup(new SpeedupOptions(List.of(Mode.THREADS, Mode.VIRTUAL), List.of(1, 2), 1, null, false),
+                null, Workloads::list);
         assertEquals(4, result.points().size());
         assertEquals(List.of(), result.mismatches());
         assertEquals(2, result.point("threads", 2).tasks());
@@ -81,7 +81,7 @@ class MeasuringTest {
 
     @Test
     void speedupNamesTheModeThatComputedSomethingElse() throws Exception {
-        SpeedupResult result = Harness.speedup("threads,virtual", "2", 1, 2, false, null,
+        SpeedupResult result = Harness.speedup(new SpeedupOptions(List.of(Mode.THREADS, Mode.VIRTUAL), List.of(2), 1, 2, false), null,
                 () -> Thread.currentThread().isVirtual() ? -1 : Task.index());
         assertEquals(1, result.mismatches().size());
         assertTrue(result.mismatches().get(0).startsWith("virtual at 2 workers gave [-1, -1], serial gave [0, 1]"),
@@ -90,18 +90,21 @@ class MeasuringTest {
     }
 
     @Test
-    void badSpeedupListsAreClearErrors() {
+    void badSpeedupOptionsAreClearErrors() {
         IllegalArgumentException workers = assertThrows(IllegalArgumentException.class,
-                () -> Harness.speedup("threads", "1,two", 1, 0, false, null, () -> 1));
-        assertTrue(workers.getMessage().contains("1,2,4"));
-        IllegalArgumentException mode = assertThrows(IllegalArgumentException.class,
-                () -> Harness.speedup("fibers", "1", 1, 0, false, null, () -> 1));
-        assertTrue(mode.getMessage().contains("Unknown mode 'fibers'"));
+                () -> Harness.speedup(new SpeedupOptions(null, List.of(1, 0), 1, null, false), null, () -> 1));
+        assertEquals("worker counts must be at least 1, got 0", workers.getMessage());
+        IllegalArgumentException modes = assertThrows(IllegalArgumentException.class,
+                () -> Harness.speedup(new SpeedupOptions(List.of(), null, 1, null, false), null, () -> 1));
+        assertTrue(modes.getMessage().contains("at least one mode"), modes.getMessage());
+        RuntimeException mode = assertThrows(RuntimeException.class,
+                () -> SpeedupOptions.fromJson("{\"modes\":[\"fibers\"]}"));
+        assertTrue(mode.getMessage().contains("Unknown mode 'fibers'"), mode.getMessage());
     }
 
     @Test
     void timelineShowsAChartAndTheRun() throws Exception {
-        Harness.timeline("threads", 2, 4, 0, true, null, Workloads::whoAmI);
+        Harness.timeline(new TimelineOptions(Mode.THREADS, 2, 4, null, true), null, Workloads::whoAmI);
         ChartImage chart = (ChartImage) shown.get(0);
         assertEquals(ChartImage.Format.SVG, chart.format());
         assertTrue(chart.chart().getTitle().contains("4 tasks on 2 workers"), chart.chart().getTitle());

@@ -9,7 +9,8 @@ public final class PoolOwner {
     }
 
     public static void main(String[] args) throws Exception {
-        Harness.execute("processes", 2, 2, 0, Workloads.class.getName() + "#index", Workloads::index);
+        Harness.execute(RunOptions.of(Mode.PROCESSES).withWorkers(2).withTasks(2), Workloads.class.getName() + "#index",
+                Workloads::index);
         System.out.println("pids " + WorkerPool.shared().pids());
         System.out.flush();
         new java.util.concurrent.CountDownLatch(1).await();

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import concurrencylab.harness.process.WorkerPool;
-import concurrencylab.report.RunResult;
-import concurrencylab.report.TaskRecord;
+import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.RunResult;
+import concurrencylab.results.TaskRecord;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,8 +20,8 @@ class ProcessesTest {
 
     private static final String TASKS = Workloads.class.getName() + "#";
 
-    private static RunResult run(int workers, int tasks, String method, TaskBody local) throws InterruptedException {
-        return Harness.execute("processes", workers, tasks, 0, TASKS + method, local);
+    private static RunResult run(int workers, int tasks, String method, TaskCallable local) throws InterruptedException {
+        return Harness.execute(RunOptions.of(Mode.PROCESSES).withWorkers(workers).withTasks(tasks), TASKS + method, local);
     }
 
     @AfterAll
@@ -122,7 +123,7 @@ class ProcessesTest {
     @Test
     void aTaskNameThatIsNotRecordedIsAClearError() {
         IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> Harness.execute("processes", 1, 1, 0, "__task_none", Workloads::index));
+                () -> Harness.execute(RunOptions.of(Mode.PROCESSES).withWorkers(1).withTasks(1), "__task_none", Workloads::index));
         assertTrue(error.getMessage().contains("__task_none"));
     }
 }

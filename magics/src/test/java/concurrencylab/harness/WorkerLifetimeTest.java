@@ -3,10 +3,10 @@ package concurrencylab.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concurrencylab.launch.jvm.JvmCommand;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +17,7 @@ class WorkerLifetimeTest {
 
     @Test
     void workersExitWhenTheirRuntimeIsKilled() throws Exception {
-        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PoolOwner.class.getName())
+        Process owner = new ProcessBuilder(JvmCommand.likeThisJvm().main(PoolOwner.class))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Long> pids;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))) {

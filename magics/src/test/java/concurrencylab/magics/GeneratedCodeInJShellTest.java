@@ -121,7 +121,8 @@ class GeneratedCodeInJShellTest {
 
     private static void runMagic(Magic magic, String body, String... args) throws Exception {
         new CommandLine(magic).parseArgs(args);
-        ExecuteOutcome outcome = magic.run(new ShellSession().invocation(body)).outcome();
+        Magic.Kind kind = magic.kinds().contains(Magic.Kind.CELL) ? Magic.Kind.CELL : Magic.Kind.LINE;
+        ExecuteOutcome outcome = magic.run(new ShellSession().invocation(body, kind)).outcome();
         assertTrue(outcome.succeeded());
     }
 
@@ -130,7 +131,7 @@ class GeneratedCodeInJShellTest {
 
     @Test
     void everyExecutorRunsTheCellBodyAndItsEarlierDeclarations() throws Exception {
-        for (Magic magic : List.of(new SerialMagic(), new ThreadsMagic(), new VirtualMagic(), new GilMagic(),
+        for (Magic magic : List.of(new SerialMagic(), new ThreadPoolMagic(), new VirtualMagic(), new GilMagic(),
                 new ProcessesMagic())) {
             String name = new CommandLine(magic).getCommandName();
             runMagic(magic, BODY, "-t", "4", "-o", "r_" + name);

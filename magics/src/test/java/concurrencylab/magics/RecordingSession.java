@@ -2,9 +2,10 @@ package concurrencylab.magics;
 
 import concurrencylab.spi.CellContext;
 import concurrencylab.spi.ExecuteOutcome;
-import concurrencylab.spi.JavaSession;
-import concurrencylab.spi.MagicInvocation;
 import concurrencylab.spi.MimeBundle;
+import concurrencylab.spi.JavaSession;
+import concurrencylab.spi.Magic;
+import concurrencylab.spi.MagicInvocation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,12 @@ class RecordingSession implements JavaSession {
         return answer;
     }
 
+    /** A call of a cell magic. */
     MagicInvocation invocation(String body) {
+        return invocation(body, Magic.Kind.CELL);
+    }
+
+    MagicInvocation invocation(String body, Magic.Kind kind) {
         JavaSession session = this;
         return new MagicInvocation() {
             @Override
@@ -53,6 +59,11 @@ class RecordingSession implements JavaSession {
             @Override
             public JavaSession session() {
                 return session;
+            }
+
+            @Override
+            public Magic.Kind kind() {
+                return kind;
             }
         };
     }

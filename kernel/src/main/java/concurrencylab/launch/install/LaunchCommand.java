@@ -46,7 +46,7 @@ public record LaunchCommand(Path java, int javaFeatureVersion, List<String> jvmO
             Path location = Path.of(LaunchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(location) || !location.toString().endsWith(".jar")) {
                 throw new InstallException("install runs from the built jar: "
-                        + "java -jar magics/target/concurrency-lab.jar install (build it with mvn package)");
+                        + "java -jar app/target/concurrency-lab.jar install (build it with mvn package)");
             }
             return location.toAbsolutePath();
         } catch (URISyntaxException e) {

@@ -1,8 +1,7 @@
 package concurrencylab.harness.process;
 
-import concurrencylab.harness.CpuClock;
-import concurrencylab.harness.TaskContext;
-import concurrencylab.report.TaskFailure;
+import concurrencylab.harness.task.CpuClock;
+import concurrencylab.harness.task.TaskContext;
 import java.io.NotSerializableException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -72,12 +71,12 @@ public final class WorkerMain {
         long cpuBefore = CpuClock.thread();
         long startNanos = System.nanoTime();
         Object result = null;
-        TaskFailure failure = null;
+        WorkerMessage.Failure failure = null;
         try {
             Method method = method(task);
             result = new TaskContext(task.index(), task.count(), name).runWith(() -> invoke(method));
         } catch (Throwable error) {
-            failure = TaskFailure.of(error);
+            failure = WorkerMessage.Failure.of(error);
         }
         long wall = System.nanoTime() - startNanos;
         long cpu = CpuClock.thread() - cpuBefore;
@@ -86,12 +85,12 @@ public final class WorkerMain {
             try {
                 bytes = Wire.write(result);
             } catch (NotSerializableException e) {
-                failure = new TaskFailure(NotSerializableException.class.getName(), "task " + task.index()
+                failure = new WorkerMessage.Failure(NotSerializableException.class.getName(), "task " + task.index()
                         + " returned a " + result.getClass().getName() + ", which cannot cross to the notebook:"
                         + " " + e.getMessage() + " is not Serializable. Return a String, a number, a List, or a"
                         + " record that implements java.io.Serializable.", "");
             } catch (Exception e) {
-                failure = TaskFailure.of(e);
+                failure = WorkerMessage.Failure.of(e);
             }
         }
         long epochStart = start.getEpochSecond() * 1_000_000_000L + start.getNano();

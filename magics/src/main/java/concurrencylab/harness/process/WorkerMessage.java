@@ -1,7 +1,8 @@
 package concurrencylab.harness.process;
 
-import concurrencylab.report.TaskFailure;
+import java.io.PrintWriter;
 import java.io.Serializable;
+import java.io.StringWriter;
 import java.util.Map;
 
 /** What the runtime and its worker JVMs say to each other, one Java-serialized object per ZeroMQ frame. */
@@ -25,7 +26,17 @@ sealed interface WorkerMessage extends Serializable {
      * start is wall-clock epoch nanoseconds so the runtime can place it on its own time line.
      */
     record TaskDone(int index, long startEpochNanos, long wallNanos, long cpuNanos, long processCpuNanos,
-                    byte[] result, TaskFailure failure) implements WorkerMessage {
+                    byte[] result, Failure failure) implements WorkerMessage {
+    }
+
+    /** Why a task in a worker has no result, as it crosses the wire: the exception's type, message and trace. */
+    record Failure(String type, String message, String trace) implements Serializable {
+
+        static Failure of(Throwable error) {
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            return new Failure(error.getClass().getName(), String.valueOf(error.getMessage()), trace.toString());
+        }
     }
 
     /** Runtime to worker: exit now. */

@@ -1,8 +1,7 @@
 package concurrencylab.harness.process;
 
-import concurrencylab.harness.RunSpec;
-import concurrencylab.report.TaskFailure;
-import concurrencylab.report.TaskRecord;
+import concurrencylab.results.TaskFailure;
+import concurrencylab.results.TaskRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -93,20 +92,20 @@ public final class WorkerPool {
     }
 
     /**
-     * Runs {@code spec.tasks()} tasks on {@code spec.workers()} workers. Results are deserialized with
+     * Runs {@code tasks} tasks on {@code workerCount} workers. Results are deserialized with
      * {@code resultLoader}, so records defined in cells come back as themselves. The sockets are used only by
      * the pool's own thread: an interrupt of the caller (which JeroMQ would swallow, or answer by closing its
      * channels) is turned into a cancel request that kills the busy workers.
      */
-    public synchronized List<TaskRecord> run(RunSpec spec, TaskMethod method, ClassLoader resultLoader,
+    public synchronized List<TaskRecord> run(int workerCount, int tasks, TaskMethod method, ClassLoader resultLoader,
                                              long runStartNanos) throws InterruptedException {
         if (closed) {
             throw new IllegalStateException("the worker pool was shut down");
         }
         long runStartEpoch = epochNanos() - (System.nanoTime() - runStartNanos);
         cancelled = false;
-        Future<List<TaskRecord>> job = io.submit(() -> dispatch(spec, method, resultLoader,
-                ensure(spec.workers()), runStartEpoch));
+        Future<List<TaskRecord>> job = io.submit(() -> dispatch(tasks, method, resultLoader,
+                ensure(workerCount), runStartEpoch));
         try {
             return job.get();
         } catch (InterruptedException e) {
@@ -131,23 +130,23 @@ public final class WorkerPool {
         reportDeath("");
     }
 
-    private List<TaskRecord> dispatch(RunSpec spec, TaskMethod method, ClassLoader resultLoader,
+    private List<TaskRecord> dispatch(int tasks, TaskMethod method, ClassLoader resultLoader,
                                       List<WorkerProcess> team, long runStartEpoch) {
         SnippetClasses classes = SnippetClasses.snapshot();
         Deque<Integer> pending = new ArrayDeque<>();
-        for (int index = 0; index < spec.tasks(); index++) {
+        for (int index = 0; index < tasks; index++) {
             pending.add(index);
         }
         Deque<WorkerProcess> idle = new ArrayDeque<>(team);
         List<WorkerProcess> inRun = new ArrayList<>(team);
-        TaskRecord[] records = new TaskRecord[spec.tasks()];
+        TaskRecord[] records = new TaskRecord[tasks];
         int finished = 0;
         remoteCpuNanos = 0;
         // blocking receives are markedly cheaper in JeroMQ than timed ones; deaths and cancels arrive as notices
         router.setReceiveTimeOut(-1);
-        while (finished < spec.tasks()) {
+        while (finished < tasks) {
             while (!idle.isEmpty() && !pending.isEmpty()) {
-                send(idle.poll(), pending.poll(), spec.tasks(), method, classes);
+                send(idle.poll(), pending.poll(), tasks, method, classes);
             }
             byte[][] frames = receive();
             if (closed) {
@@ -171,7 +170,7 @@ public final class WorkerPool {
                     records[worker.task] = died(worker, runStartEpoch);
                     finished++;
                 }
-                if (finished < spec.tasks()) {
+                if (finished < tasks) {
                     inRun.add(startWorker());
                 }
                 continue;
@@ -229,7 +228,8 @@ public final class WorkerPool {
 
     private TaskRecord record(WorkerProcess worker, WorkerMessage.TaskDone done, ClassLoader loader, long runStartEpoch) {
         Object result = null;
-        TaskFailure failure = done.failure();
+        WorkerMessage.Failure failed = done.failure();
+        TaskFailure failure = failed == null ? null : new TaskFailure(failed.type(), failed.message(), failed.trace());
         if (failure == null) {
             try {
                 result = Wire.read(done.result(), loader);

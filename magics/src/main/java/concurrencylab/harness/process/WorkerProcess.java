@@ -1,13 +1,12 @@
 package concurrencylab.harness.process;
 
+import concurrencylab.launch.jvm.JvmCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** One worker JVM: started with this JVM's java and class path; its output is copied into ours line by line. */
@@ -27,15 +26,8 @@ final class WorkerProcess {
     }
 
     static WorkerProcess start(String name, String endpoint) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Djava.awt.headless=true");
-        command.add("-XX:+UseSerialGC");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(WorkerMain.class.getName());
-        command.add(endpoint);
-        command.add(name);
+        List<String> command = JvmCommand.likeThisJvm().headless().option("-XX:+UseSerialGC")
+                .main(WorkerMain.class, endpoint, name);
         try {
             Process process = new ProcessBuilder(command).start();
             copyLines(process.getInputStream(), System.out, name);

@@ -1,0 +1,28 @@
+package concurrencylab.launch.jvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JvmCommandTest {
+
+    @Test
+    void javaOptionsInOrderThenClassPathMainClassAndArguments() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = JvmCommand.likeThisJvm().headless().option("-XX:+UseSerialGC")
+                .options(List.of("-Xmx1g")).systemProperty("stdout.encoding", "UTF-8")
+                .main(JvmCommandTest.class, "tcp://127.0.0.1:5555", "processes-1");
+        assertEquals(List.of(java, "-Djava.awt.headless=true", "-XX:+UseSerialGC", "-Xmx1g", "-Dstdout.encoding=UTF-8",
+                "-cp", System.getProperty("java.class.path"), JvmCommandTest.class.getName(), "tcp://127.0.0.1:5555",
+                "processes-1"), command);
+    }
+
+    @Test
+    void eachStepIsANewCommand() {
+        JvmCommand plain = JvmCommand.likeThisJvm().classPath("a.jar");
+        plain.option("-Xmx1g");
+        assertEquals(List.of(plain.java(), "-cp", "a.jar", "Main"), plain.main("Main"));
+    }
+}

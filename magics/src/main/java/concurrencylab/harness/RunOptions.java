@@ -1,0 +1,53 @@
+package concurrencylab.harness;
+
+import java.util.Objects;
+
+/**
+ * What {@code %%serial}, {@code %%threads}, {@code %%virtual}, {@code %%coroutines}, {@code %%processes} and
+ * {@code %%gil} ask of one run: the mode, and how many workers and tasks and (for {@code gil}) the switch
+ * interval, each null for its default. {@link #resolve()} fills the defaults.
+ */
+public record RunOptions(Mode mode, Integer workers, Integer tasks, Integer gilIntervalMillis)
+        implements HarnessOptions {
+
+    /** {@code --interval} of {@code %%gil} and {@code %%timeline -m gil} when not given. */
+    public static final int DEFAULT_GIL_INTERVAL_MILLIS = 5;
+
+    public RunOptions {
+        Objects.requireNonNull(mode, "a run needs its mode");
+    }
+
+    /** A run in this mode with every default. */
+    public static RunOptions of(Mode mode) {
+        return new RunOptions(mode, null, null, null);
+    }
+
+    public static RunOptions fromJson(String json) {
+        return OptionsJson.read(json, RunOptions.class);
+    }
+
+    public RunOptions withWorkers(int count) {
+        return new RunOptions(mode, count, tasks, gilIntervalMillis);
+    }
+
+    public RunOptions withTasks(int count) {
+        return new RunOptions(mode, workers, count, gilIntervalMillis);
+    }
+
+    public RunOptions withGilInterval(int millis) {
+        return new RunOptions(mode, workers, tasks, millis);
+    }
+
+    /**
+     * The run with every default filled: workers one per available processor (serial: one; virtual threads
+     * with a task count: one per task), tasks one per worker, GIL interval {@value #DEFAULT_GIL_INTERVAL_MILLIS} ms.
+     */
+    public RunSpec resolve() {
+        int defaultWorkers = mode.executor() == Mode.VIRTUAL && tasks != null ? tasks
+                : Runtime.getRuntime().availableProcessors();
+        int chosenWorkers = mode == Mode.SERIAL ? 1 : workers != null ? workers : defaultWorkers;
+        int chosenTasks = tasks != null ? tasks : chosenWorkers;
+        int interval = gilIntervalMillis != null ? gilIntervalMillis : DEFAULT_GIL_INTERVAL_MILLIS;
+        return new RunSpec(mode, chosenWorkers, chosenTasks, interval);
+    }
+}

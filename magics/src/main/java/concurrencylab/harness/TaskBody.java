@@ -1,7 +1,0 @@
-package concurrencylab.harness;
-
-/** A cell body compiled as a task: runs once per task and returns the task's result (may be null). */
-@FunctionalInterface
-public interface TaskBody {
-    Object call() throws Exception;
-}

@@ -1,8 +1,0 @@
-package concurrencylab.magics;
-
-import picocli.CommandLine.Command;
-
-@Command(name = "threads",
-        description = "Run the cell as TASKS tasks on a fixed pool of WORKERS platform threads (threads-1, ...).")
-public final class ThreadsMagic extends PoolMagic {
-}

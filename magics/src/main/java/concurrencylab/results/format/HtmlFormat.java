@@ -1,0 +1,69 @@
+package concurrencylab.results.format;
+
+import concurrencylab.results.Durations;
+import concurrencylab.results.RunResult;
+import concurrencylab.results.SpeedupPoint;
+import concurrencylab.results.SpeedupResult;
+import concurrencylab.results.TaskRecord;
+import concurrencylab.results.ValueText;
+import java.util.List;
+import java.util.Locale;
+
+/** Results as HTML for the notebook: a run's totals and task table, the speedup table, a progress bar. */
+public final class HtmlFormat {
+
+    private HtmlFormat() {
+    }
+
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** A run: the totals line, then one row per task. */
+    public static String run(RunResult run) {
+        StringBuilder html = new StringBuilder(String.format(Locale.ROOT,
+                "<p><b>%s</b>: %d tasks on %d workers — wall %s, CPU %s, parallelism %.2f</p>",
+                escape(run.mode()), run.tasks().size(), run.workersUsed(), Durations.format(run.wallNanos()),
+                Durations.format(run.cpuNanos()), run.parallelism()));
+        html.append("<table><thead><tr><th>task</th><th>worker</th><th>start</th><th>wall</th><th>CPU</th>"
+                + "<th>result</th></tr></thead><tbody>");
+        for (TaskRecord task : run.shownTasks()) {
+            html.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+                    task.index(), escape(task.worker()), Durations.format(task.startNanos()),
+                    Durations.format(task.wallNanos()), Durations.format(task.cpuNanos()),
+                    task.failed() ? "<span style=\"color:#b00\">FAILED: " + escape(task.failure().describe()) + "</span>"
+                            : escape(ValueText.show(task.result()))));
+        }
+        html.append("</tbody></table>");
+        if (run.shownTasks().size() < run.tasks().size()) {
+            html.append("<p>").append(escape(run.hiddenTasksNote().strip())).append("</p>");
+        }
+        return html.toString();
+    }
+
+    /** The same as {@link SpeedupResult#text()}, as an HTML table. */
+    public static String speedup(SpeedupResult result) {
+        StringBuilder html = new StringBuilder("<table><thead><tr>");
+        for (String head : List.of("mode", "workers", "tasks", "time", "speedup", "efficiency")) {
+            html.append("<th>").append(head).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        for (SpeedupPoint point : result.points()) {
+            html.append(String.format(Locale.ROOT,
+                    "<tr><td>%s</td><td>%d</td><td>%d</td><td>%s</td><td>%.2f×</td><td>%.0f%%</td></tr>",
+                    escape(point.mode()), point.workers(), point.tasks(), Durations.format(point.medianNanos()),
+                    point.speedup(), 100 * point.efficiency()));
+        }
+        html.append("</tbody></table><p>");
+        result.fits().forEach((mode, fit) -> html.append(String.format(Locale.ROOT,
+                "Amdahl fit, %s: serial fraction %.1f%%<br>", escape(mode), 100 * fit.serialFraction())));
+        html.append(escape(result.resultsLine())).append("<br>Median of ").append(result.repeat())
+                .append(" after a warm-up; ").append(escape(result.environment().toString())).append("</p>");
+        return html.toString();
+    }
+
+    public static String progress(ProgressBar bar) {
+        return String.format(Locale.ROOT, "<div>%s <progress value=\"%d\" max=\"%d\"></progress> %d/%d %s</div>",
+                escape(bar.title()), bar.done(), bar.total(), bar.done(), bar.total(), escape(bar.current()));
+    }
+}

@@ -1,0 +1,128 @@
+package concurrencylab.results.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import concurrencylab.results.AmdahlFit;
+import concurrencylab.results.Environment;
+import concurrencylab.results.RunResult;
+import concurrencylab.results.SpeedupPoint;
+import concurrencylab.results.SpeedupResult;
+import concurrencylab.results.TaskRecord;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+
+class ChartsTest {
+
+    static SpeedupResult speedups() {
+        long serial = 1_000_000_000L;
+        List<SpeedupPoint> points = List.of(
+                new SpeedupPoint("threads", 1, 1, List.of(serial), serial, serial),
+                new SpeedupPoint("threads", 2, 2, List.of(serial / 2 + 20_000_000), serial / 2 + 20_000_000, serial),
+                new SpeedupPoint("threads", 4, 4, List.of(serial / 3), serial / 3, serial),
+                new SpeedupPoint("processes", 1, 1, List.of(serial + 50_000_000), serial + 50_000_000, serial),
+                new SpeedupPoint("processes", 2, 2, List.of(serial * 6 / 10), serial * 6 / 10, serial),
+                new SpeedupPoint("processes", 4, 4, List.of(serial * 4 / 10), serial * 4 / 10, serial));
+        return new SpeedupResult(points, List.of(), Environment.current(), 1);
+    }
+
+    @Test
+    void speedupChartIsAPngOfTheRequestedSizeWithIdealLineModesAndFits() throws Exception {
+        XYChart chart = SpeedupChart.of(speedups(), 640, 400);
+        assertEquals(Set.of("ideal", "threads", "processes"), Set.copyOf(names(chart).stream()
+                .filter(name -> !name.contains("Amdahl")).toList()));
+        assertTrue(names(chart).stream().anyMatch(name -> name.matches("threads, Amdahl fit \\(serial \\d+\\.\\d%\\)")),
+                names(chart).toString());
+        assertEquals("workers (threads or processes)", chart.getXAxisTitle());
+        assertTrue(chart.getYAxisTitle().contains("×"));
+        Map<String, String> data = new ChartRenderer().render(chart, null);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(data.get("image/png"))));
+        assertNotNull(image);
+        assertEquals(640, image.getWidth());
+        assertEquals(400, image.getHeight());
+        assertTrue(hasManyColors(image), "the PNG is blank");
+        assertTrue(data.get("text/plain").contains("Speedup over serial"));
+    }
+
+    @Test
+    void svgIsGivenWhenAsked() throws Exception {
+        Map<String, String> data = new ChartRenderer().render(ChartImage.of(SpeedupChart.of(speedups()), true), null);
+        String svg = data.get("image/svg+xml");
+        assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
+        assertTrue(svg.length() > 2000);
+    }
+
+    @Test
+    void timelineHasOneBarPerTaskAndOneRowPerWorker() throws Exception {
+        List<TaskRecord> tasks = List.of(
+                new TaskRecord(0, "threads-1", 0, 40_000_000, 40_000_000, 1, null),
+                new TaskRecord(1, "threads-2", 1_000_000, 38_000_000, 38_000_000, 2, null),
+                new TaskRecord(2, "threads-1", 41_000_000, 30_000_000, 30_000_000, 3, null));
+        RunResult run = new RunResult("threads", 2, tasks, 72_000_000, 108_000_000);
+        XYChart chart = TimelineChart.of(run, 800, 500);
+        assertEquals(List.of("task 0", "task 1", "task 2"), List.copyOf(names(chart)));
+        assertEquals("threads-2", chart.getStyler().getYAxisTickLabelsFormattingFunction().apply(1.0));
+        assertTrue(chart.getStyler().getYAxisTickLabelsFormattingFunction().apply(0.5).replaceAll("[\u200B\u200C\u200D]", "").isEmpty(),
+                "no name between rows");
+        byte[] png = ChartImage.of(chart, false).png();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(800, image.getWidth());
+        assertEquals(500, image.getHeight());
+        assertTrue(hasManyColors(image));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void timelineOfASingleWorkerRenders() throws Exception {
+        // One row made XChart's tick layout loop forever with long invisible labels.
+        List<TaskRecord> tasks = List.of(
+                new TaskRecord(0, "threads-1", 0, 50_000_000, 50_000_000, 0, null),
+                new TaskRecord(1, "threads-1", 50_000_000, 50_000_000, 50_000_000, 1, null));
+        RunResult run = new RunResult("threads", 1, tasks, 100_000_000, 100_000_000);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(ChartImage.of(TimelineChart.of(run, 800, 500), false).png()));
+        assertEquals(800, image.getWidth());
+    }
+
+    @Test
+    void amdahlFitRecoversTheSerialFraction() {
+        AmdahlFit truth = new AmdahlFit(0.1);
+        AmdahlFit fit = AmdahlFit.of(List.of(new AmdahlFit.Point(1, 1), new AmdahlFit.Point(2, truth.speedup(2)),
+                new AmdahlFit.Point(4, truth.speedup(4)), new AmdahlFit.Point(8, truth.speedup(8))));
+        assertEquals(0.1, fit.serialFraction(), 1e-9);
+        assertEquals(0.0, AmdahlFit.of(List.of(new AmdahlFit.Point(2, 2.5))).serialFraction());
+    }
+
+    @Test
+    void speedupTableReadsAsTextAndHtml() {
+        SpeedupResult result = speedups();
+        String text = result.text();
+        assertTrue(text.contains("mode"), text);
+        assertTrue(text.contains("2.00×") || text.contains("1.92×"), text);
+        assertTrue(text.contains("Every mode computed the same result"), text);
+        assertTrue(text.contains("cores, JDK"), text);
+        assertTrue(HtmlFormat.speedup(result).startsWith("<table>"));
+        assertTrue(new ResultRenderer().render(result, null).containsKey("text/html"));
+    }
+
+    private static List<String> names(XYChart chart) {
+        return chart.getSeriesCollection().stream().map(series -> series.getName()).toList();
+    }
+
+    private static boolean hasManyColors(BufferedImage image) {
+        java.util.Set<Integer> colors = new java.util.HashSet<>();
+        for (int x = 0; x < image.getWidth(); x += 7) {
+            for (int y = 0; y < image.getHeight(); y += 7) {
+                colors.add(image.getRGB(x, y));
+            }
+        }
+        return colors.size() > 5;
+    }
+}
