@@ -3,7 +3,7 @@
 
 Magic lines are approximated: a cell magic's body runs once as ordinary snippets (Task.index() = 0,
 Task.count() = 1), %time/%timeit run their statement once, %lsmagic and %help are skipped.
-Usage: jshell_check.py [NN-topic ...]   (needs JAVA_HOME pointing at JDK 21+, XChart in ~/.m2)
+Usage: jshell_check.py [NN-topic ...]   (needs the built app/target/concurrency-lab.jar, and JAVA_HOME at a JDK 21+)
 """
 import os
 import re
@@ -16,7 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import SRC, parse_cells  # noqa: E402
 
-XCHART = Path.home() / ".m2/repository/org/knowm/xchart/xchart/4.0.3/xchart-4.0.3.jar"
+# The runnable jar carries XChart (and everything else a notebook cell can use).
+PRODUCT_JAR = SRC.parent.parent / "app/target/concurrency-lab.jar"
 MODE_ENUM = SRC.parent.parent / "magics/src/main/java/concurrencylab/harness/Mode.java"
 
 
@@ -62,10 +63,13 @@ def check(source):
             script.append(to_jshell(text))
     with tempfile.NamedTemporaryFile("w", suffix=".cells.txt", delete=False) as handle:
         handle.write("\n".join(script) + "\n")
-    java = Path(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")) / "bin/java"
+    if not PRODUCT_JAR.exists():
+        sys.exit(f"jshell_check: {PRODUCT_JAR} is missing; build it first (mvn -B -q package -DskipTests)")
+    # JAVA_HOME as the project's scripts set it (bin/lib/jdk.sh finds a JDK 21+); else java on PATH.
+    java = Path(os.environ["JAVA_HOME"]) / "bin/java" if os.environ.get("JAVA_HOME") else Path("java")
     started = time.monotonic()
     result = subprocess.run([str(java), "-Djava.awt.headless=true", str(SRC / "NotebookCheck.java"),
-                             str(XCHART), handle.name], capture_output=True, text=True, timeout=120)
+                             str(PRODUCT_JAR), handle.name], capture_output=True, text=True, timeout=120)
     seconds = time.monotonic() - started
     output = result.stdout + result.stderr
     problems = [line for line in output.splitlines() if line.startswith("PROBLEM")]

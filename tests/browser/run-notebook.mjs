@@ -13,6 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const notebookPath = path.resolve(process.argv[2] ?? path.join(root, 'notebooks', '00-tour.ipynb'));
 const screenshotDir = path.join(root, 'build', 'browser');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// tests/browser/run sets JUPYTER the way every script of the project finds it (conda env first).
+const jupyter = process.env.JUPYTER ?? 'jupyter';
 const runTimeoutMs = Number(process.env.NOTEBOOK_RUN_TIMEOUT_MS ?? 180_000);
 
 function fail(message) {
@@ -22,7 +24,7 @@ function fail(message) {
 
 function kernelOf(notebookFile) {
   const name = JSON.parse(readFileSync(notebookFile, 'utf8')).metadata?.kernelspec?.name;
-  const installed = JSON.parse(execFileSync('/usr/bin/jupyter', ['kernelspec', 'list', '--json'])).kernelspecs;
+  const installed = JSON.parse(execFileSync(jupyter, ['kernelspec', 'list', '--json'])).kernelspecs;
   if (!installed[name]) {
     throw new Error(`the notebook wants the kernel '${name}', which is not installed (jupyter kernelspec list)`);
   }
@@ -42,7 +44,7 @@ function freePort() {
 
 /** Starts the classic Notebook server and resolves once it says it is running. */
 function startNotebookServer(directory, port, token) {
-  const server = spawn('/usr/bin/jupyter', [
+  const server = spawn(jupyter, [
     'notebook', '--no-browser', '--allow-root', '--ip=127.0.0.1', `--port=${port}`, '--port-retries=0',
     `--NotebookApp.token=${token}`, `--NotebookApp.notebook_dir=${directory}`,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -51,7 +51,9 @@ public final class Engine implements AutoCloseable {
         for (String line : StartupImports.all()) {
             jshell.eval(line).forEach(event -> startupIds.add(event.snippet().id()));
         }
-        awaitClassIndex(jshell.sourceCodeAnalysis());
+        if (FIRST_ENGINE.compareAndSet(true, false)) {
+            awaitClassIndex(jshell.sourceCodeAnalysis());
+        }
         jshell.eval("int $warmUp = 1 + 1;").forEach(event -> startupIds.add(event.snippet().id()));
         if (connection.get() == null) {
             jshell.close();
@@ -63,7 +65,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /** How long a start waits for JShell's class-path index; past it the index finishes in the background. */
-    private static final long CLASS_INDEX_WAIT_MILLIS = 10_000;
+    private static final long CLASS_INDEX_WAIT_MILLIS = 5_000;
+    /**
+     * Only the kernel's first engine waits for the index: JShell keeps it per JVM, so later engines (after
+     * a restart) find it made, and a restart after a kill must not wait behind the indexer's queue.
+     */
+    private static final java.util.concurrent.atomic.AtomicBoolean FIRST_ENGINE = new java.util.concurrent.atomic.AtomicBoolean(true);
 
     /**
      * JShell indexes the class path on a background thread from its first analysis on, pausing while

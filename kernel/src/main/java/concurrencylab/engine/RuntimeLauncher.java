@@ -3,6 +3,7 @@ package concurrencylab.engine;
 import concurrencylab.agent.NotebookSystemClassLoader;
 import concurrencylab.agent.RuntimeMain;
 import concurrencylab.agent.wire.Frames;
+import concurrencylab.launch.jvm.JvmCommand;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +11,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -114,23 +113,19 @@ public final class RuntimeLauncher implements ExecutionControlProvider {
     }
 
     private Process launch(int port) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // An OutOfMemoryError ends the runtime, which is then restarted with the declarations, instead of
-        // leaving a half-broken JVM behind; given first so the options may still turn it off.
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.addAll(runtimeOptions);
-        command.add("-Djava.awt.headless=true");
-        command.add("-Djava.system.class.loader=" + NotebookSystemClassLoader.class.getName());
-        // With its own system class loader the JVM may not map archived application classes, and says so on
-        // every start; the JDK's own classes still come from the archive.
-        command.add("-Xlog:cds=off");
-        command.add("-Dstdout.encoding=UTF-8");
-        command.add("-Dstderr.encoding=UTF-8");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(RuntimeMain.class.getName());
-        command.add(Integer.toString(port));
+        List<String> command = JvmCommand.likeThisJvm()
+                // An OutOfMemoryError ends the runtime, which is then restarted with the declarations, instead of
+                // leaving a half-broken JVM behind; given first so the options may still turn it off.
+                .option("-XX:+ExitOnOutOfMemoryError")
+                .options(runtimeOptions)
+                .headless()
+                .systemProperty("java.system.class.loader", NotebookSystemClassLoader.class.getName())
+                // With its own system class loader the JVM may not map archived application classes, and says so on
+                // every start; the JDK's own classes still come from the archive.
+                .option("-Xlog:cds=off")
+                .systemProperty("stdout.encoding", "UTF-8")
+                .systemProperty("stderr.encoding", "UTF-8")
+                .main(RuntimeMain.class, Integer.toString(port));
         return new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)

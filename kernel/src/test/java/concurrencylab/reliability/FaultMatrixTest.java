@@ -115,7 +115,7 @@ class FaultMatrixTest {
     @Test
     @Order(5)
     void loopInsideJdkCode() throws Exception {
-        interruptRow("loop inside JDK code, interrupt", "LongStream.range(0, Long.MAX_VALUE).sum()", 10_000);
+        interruptRow("loop inside JDK code, interrupt", "LongStream.range(0, Long.MAX_VALUE).sum()", 90_000);
     }
 
     @Test
@@ -127,7 +127,7 @@ class FaultMatrixTest {
                 Thread t1 = new Thread(() -> { synchronized (a) { nap(100); synchronized (b) { } } });
                 Thread t2 = new Thread(() -> { synchronized (b) { nap(100); synchronized (a) { } } });
                 t1.start(); t2.start(); t1.join(); t2.join();
-                """, 10_000);
+                """, 90_000);
         String deadlock = stopped.exchange().stderr().lines().filter(l -> l.startsWith("Deadlock: ")).findFirst().orElse(null);
         assertTrue(deadlock != null, "the interrupted cell names the deadlock: " + stopped.exchange().stderr());
         report("monitor deadlock, interrupt", "the cell's stderr says: " + deadlock);
@@ -143,7 +143,7 @@ class FaultMatrixTest {
                 var futures = new ArrayList<Future<?>>();
                 for (int i = 0; i < 4; i++) futures.add(pool.submit(() -> { while (true) { } }));
                 for (var f : futures) f.get();
-                """, 10_000);
+                """, 90_000);
     }
 
     @Test
@@ -153,7 +153,7 @@ class FaultMatrixTest {
                 var threads = new ArrayList<Thread>();
                 for (int i = 0; i < 10_000; i++) threads.add(Thread.ofVirtual().start(() -> { while (true) { } }));
                 for (var t : threads) t.join();
-                """, 10_000);
+                """, 90_000);
     }
 
     @Test

@@ -75,7 +75,8 @@ final class RunningKernel implements AutoCloseable {
     Timed interruptAndAwait(Header running) throws ProtocolException {
         long start = System.nanoTime();
         client.control("interrupt_request", "{}");
-        KernelClient.Exchange stopped = await(running, Duration.ofSeconds(30));
+        // Generous: a cell killed by tier 2 answers after a whole runtime restart, slow on a loaded machine.
+        KernelClient.Exchange stopped = await(running, Duration.ofSeconds(90));
         return new Timed(stopped, (System.nanoTime() - start) / 1_000_000);
     }
 
