@@ -28,7 +28,7 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
      */
     private volatile boolean stopRequested;
     /** How long the snippet after a stop may wait for the stopped threads to die. */
-    private static final long STOP_GRACE_MILLIS = 1_000;
+    private static final long STOP_GRACE_MILLIS = 5_000;
     /** The cell was stopped: its threads may still be dying when the next snippet comes. */
     private volatile boolean stoppedUserCode;
     private volatile boolean userCodeRunning;
@@ -96,6 +96,20 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
             // Between two snippets the engine's stop does nothing, yet threads the cell started still run.
             raiseStopFlag();
         }
+    }
+
+    /**
+     * While no snippet runs: stops the threads earlier cells left running. Snippet code in any thread
+     * (virtual ones too) stops at its next stop check; platform threads that sleep or wait are
+     * interrupted. Returns the survey of those threads as they were; stops nothing while a snippet runs.
+     */
+    JsonObject stopLeftovers() {
+        JsonObject survey = ThreadSurvey.take();
+        if (!userCodeRunning) {
+            raiseStopFlag();
+            ThreadSurvey.interruptNotebookThreads();
+        }
+        return survey;
     }
 
     /** Sets the flag every stop check of snippet code reads; the next snippet clears it again. */

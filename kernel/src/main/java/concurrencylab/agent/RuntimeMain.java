@@ -94,6 +94,8 @@ public final class RuntimeMain {
                         }
                         case Frames.THREADS_REQUEST -> sender.threads(in.readLong(), ThreadSurvey.take().toString());
                         case Frames.DEADLOCKS_REQUEST -> sender.threads(in.readLong(), ThreadSurvey.deadlocksOnly().toString());
+                        case Frames.THREAD_CPU_REQUEST -> sender.threads(in.readLong(), ThreadSurvey.cpuOnly().toString());
+                        case Frames.STOP_LEFTOVERS_REQUEST -> sender.threads(in.readLong(), control.stopLeftovers().toString());
                         default -> throw new IOException("unknown side-channel frame " + type);
                     }
                 }

@@ -65,6 +65,29 @@ final class ThreadSurvey {
         return survey;
     }
 
+    /** Only the CPU time of each live platform thread notebook code started: no thread dump, no stacks. */
+    static JsonObject cpuOnly() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        JsonArray threads = new JsonArray();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long cpu = startedByNotebook(thread) ? mx.getThreadCpuTime(thread.threadId()) : -1;
+            if (cpu >= 0) {
+                JsonObject json = new JsonObject();
+                json.addProperty("id", thread.threadId());
+                json.addProperty("cpuNanos", cpu);
+                threads.add(json);
+            }
+        }
+        JsonObject survey = new JsonObject();
+        survey.add("threads", threads);
+        return survey;
+    }
+
+    /** Interrupts every live platform thread notebook code started. */
+    static void interruptNotebookThreads() {
+        Thread.getAllStackTraces().keySet().stream().filter(ThreadSurvey::startedByNotebook).forEach(Thread::interrupt);
+    }
+
     /** Adds up to {@link #VIRTUAL_LISTED} virtual threads from a JSON thread dump; returns how many there are. */
     private static int addVirtualThreads(JsonArray threads) {
         java.nio.file.Path dump = null;

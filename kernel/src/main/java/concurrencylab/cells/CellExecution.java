@@ -3,10 +3,12 @@ package concurrencylab.cells;
 import concurrencylab.engine.SnippetOrigins;
 import concurrencylab.agent.wire.ResultMarker;
 import concurrencylab.engine.CellInput;
-import concurrencylab.engine.CellRouter;
 import concurrencylab.engine.Engine;
 import concurrencylab.engine.RuntimeConnection;
+import concurrencylab.engine.ThreadReport;
+import concurrencylab.engine.supervision.CellRun;
 import concurrencylab.engine.supervision.EngineSupervisor;
+import concurrencylab.engine.supervision.InterruptPolicy;
 import concurrencylab.engine.supervision.RestartReport;
 import concurrencylab.spi.CellContext;
 import concurrencylab.spi.ExecuteOutcome.ErrorInfo;
@@ -27,17 +29,15 @@ public final class CellExecution {
     /** How long to wait for the runtime to deliver pending output at the end of a cell. */
     private static final long BARRIER_TIMEOUT_MILLIS = 5_000;
     /** How long an interrupted cell waits for the runtime's list of deadlocks. */
-    private static final long DEADLOCK_SURVEY_TIMEOUT_MILLIS = 1_000;
+    private static final long DEADLOCK_SURVEY_TIMEOUT_MILLIS = 5_000;
 
     private final EngineSupervisor supervisor;
     private final SnippetOrigins origins;
-    private final CellRouter cells;
     private final CellInput input;
 
-    public CellExecution(EngineSupervisor supervisor, SnippetOrigins origins, CellRouter cells, CellInput input) {
+    public CellExecution(EngineSupervisor supervisor, SnippetOrigins origins, CellInput input) {
         this.supervisor = supervisor;
         this.origins = origins;
-        this.cells = cells;
         this.input = input;
     }
 
@@ -51,10 +51,14 @@ public final class CellExecution {
         EXPRESSION
     }
 
-    /** @param lineShift cell lines before {@code code} (when a magic passes on part of the cell) */
-    public ExecuteOutcome run(String code, int lineShift, CellContext cell, Kind kind) {
-        // Begun before waiting for the engine, so an interrupt while the runtime still starts ends the cell.
-        EngineSupervisor.Running running = supervisor.begin(cell);
+    /**
+     * Runs code within the cell's one run (begun by the caller before anything waits for the engine, so
+     * an interrupt while the runtime still starts ends the cell).
+     *
+     * @param lineShift cell lines before {@code code} (when a magic passes on part of the cell)
+     */
+    public ExecuteOutcome run(String code, int lineShift, CellRun running, Kind kind) {
+        CellContext cell = running.context();
         try {
             Engine engine = readyEngine(cell, running);
             if (engine == null) {
@@ -62,7 +66,6 @@ public final class CellExecution {
             }
             boolean keepDeclarations = kind == Kind.USER;
             if (kind != Kind.EXPRESSION) {
-                cells.register(cell);
                 input.runningCell(cell);
                 engine.enterCell(cell.cellId());
             }
@@ -70,8 +73,8 @@ public final class CellExecution {
             if (!engine.alive()) {
                 return recover(engine, cell, running);
             }
-            engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
-            if (running.stopRequested) {
+            engine.sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
+            if (running.stopRequested()) {
                 reportDeadlocks(engine, cell);
             }
             if (keepDeclarations) {
@@ -79,19 +82,18 @@ public final class CellExecution {
             }
             return withInputRefusal(outcome);
         } finally {
-            supervisor.end(running);
             input.runningCell(null);
         }
     }
 
     private ExecuteOutcome runPieces(Engine engine, CellText text, int lineShift, CellContext cell,
-                                     EngineSupervisor.Running running, Kind kind) {
+                                     CellRun running, Kind kind) {
         JShell jshell = engine.jshell();
         List<Piece> pieces = CellSplitter.split(engine.analysis(), text.text());
         MimeBundle result = null;
         for (int i = 0; i < pieces.size(); i++) {
             Piece piece = pieces.get(i);
-            if (running.stopRequested) {
+            if (running.stopRequested()) {
                 return interrupted();
             }
             List<SnippetEvent> events;
@@ -122,7 +124,7 @@ public final class CellExecution {
                 }
                 return ExecuteOutcome.failed(ErrorReports.compileError(text, lineShift, piece, diagnostics));
             }
-            if (running.stopRequested) {
+            if (running.stopRequested()) {
                 return interrupted();
             }
             if (main.exception() != null) {
@@ -167,14 +169,14 @@ public final class CellExecution {
             return MimeBundle.text(value);
         }
         // The runtime sent the bundle ahead of the reply; the barrier makes sure it has arrived.
-        engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
-        MimeBundle rich = engine.runtime().sideChannel().takeResult(token);
+        engine.sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
+        MimeBundle rich = engine.sideChannel().takeResult(token);
         return rich != null ? rich : MimeBundle.text(ResultMarker.plain(value));
     }
 
     /** An interrupt cannot end threads blocked in a deadlock: the cell says which are, and on what. */
     private static void reportDeadlocks(Engine engine, CellContext cell) {
-        com.google.gson.JsonObject survey = engine.runtime().sideChannel().deadlocks(DEADLOCK_SURVEY_TIMEOUT_MILLIS);
+        com.google.gson.JsonObject survey = engine.sideChannel().deadlocks(DEADLOCK_SURVEY_TIMEOUT_MILLIS);
         String deadlocks = survey == null ? "" : ThreadReport.deadlocks(survey);
         if (!deadlocks.isEmpty()) {
             cell.stream("stderr", deadlocks + "The interrupt cannot end deadlocked threads: they keep their locks"
@@ -201,21 +203,21 @@ public final class CellExecution {
     }
 
     /** The runtime is gone: say why, start a fresh one with the declarations, and tell the cell what survived. */
-    private ExecuteOutcome recover(Engine engine, CellContext cell, EngineSupervisor.Running running) {
+    private ExecuteOutcome recover(Engine engine, CellContext cell, CellRun running) {
         RuntimeConnection runtime = engine.runtime();
         runtime.awaitExit(1_000);
-        String ename = running.killed ? "Interrupted" : "RuntimeDied";
-        String cause = running.killed
-                ? "the cell did not stop within " + String.format(java.util.Locale.ROOT, "%.1f", EngineSupervisor.KILL_AFTER_MILLIS / 1000.0)
+        String ename = running.killed() ? "Interrupted" : "RuntimeDied";
+        String cause = running.killed()
+                ? "the cell did not stop within " + String.format(java.util.Locale.ROOT, "%.1f", InterruptPolicy.KILL_AFTER_MILLIS / 1000.0)
                         + " s of the interrupt (a loop inside JDK code or a deadlock), so its runtime JVM was killed"
                 : "the runtime JVM ended while the cell ran (" + RestartReport.exitDescription(runtime) + ")";
-        running.replaced = true;
+        running.markReplaced();
         cell.stream("stderr", RestartReport.message(cause, supervisor.restart()));
         return ExecuteOutcome.failed(new ErrorInfo(ename, cause, List.of(ename + ": " + cause)));
     }
 
     /** The runtime ended between cells (a background thread called System.exit, say): restart before this cell. */
-    private Engine readyEngine(CellContext cell, EngineSupervisor.Running running) {
+    private Engine readyEngine(CellContext cell, CellRun running) {
         Engine engine = supervisor.engine(running);
         if (engine == null || engine.alive()) {
             return engine;

@@ -99,6 +99,11 @@ public final class Engine implements AutoCloseable {
         return jshell.sourceCodeAnalysis();
     }
 
+    /** The side channel to this engine's runtime: stop, barriers, surveys, input. */
+    public SideChannel sideChannel() {
+        return runtime.sideChannel();
+    }
+
     public RuntimeConnection runtime() {
         return runtime;
     }

@@ -84,6 +84,19 @@ public final class SideChannel implements AutoCloseable {
         return survey(Frames.THREADS_REQUEST, timeoutMillis);
     }
 
+    /**
+     * Stops the threads earlier cells left running; the survey of them as they were, or null when the
+     * runtime did not answer in time. Meant for when no cell runs: the runtime leaves running code alone.
+     */
+    public JsonObject stopLeftovers(long timeoutMillis) {
+        return survey(Frames.STOP_LEFTOVERS_REQUEST, timeoutMillis);
+    }
+
+    /** The CPU time of each platform thread notebook code started (a cheap survey); null without an answer. */
+    public JsonObject threadCpu(long timeoutMillis) {
+        return survey(Frames.THREAD_CPU_REQUEST, timeoutMillis);
+    }
+
     /** As {@link #threads}, with the deadlocks only. */
     public JsonObject deadlocks(long timeoutMillis) {
         return survey(Frames.DEADLOCKS_REQUEST, timeoutMillis);

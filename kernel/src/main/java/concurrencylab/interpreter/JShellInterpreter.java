@@ -8,7 +8,9 @@ import concurrencylab.engine.SnippetOrigins;
 import concurrencylab.engine.CellInput;
 import concurrencylab.engine.CellRouter;
 import concurrencylab.engine.RuntimeLauncher;
+import concurrencylab.engine.supervision.CellRun;
 import concurrencylab.engine.supervision.EngineSupervisor;
+import concurrencylab.engine.supervision.InterruptPolicy;
 import concurrencylab.magic.MagicDispatcher;
 import concurrencylab.magic.MagicRegistry;
 import concurrencylab.spi.CellContext;
@@ -22,6 +24,7 @@ import concurrencylab.spi.JavaSession;
 import concurrencylab.spi.LanguageInfo;
 import concurrencylab.spi.MimeBundle;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,9 +37,15 @@ public final class JShellInterpreter implements Interpreter {
     private final CellInput input = new CellInput();
     private final SnippetOrigins origins = new SnippetOrigins();
     private final EngineSupervisor supervisor;
+    private final InterruptPolicy interrupts;
     private final CellExecution execution;
-    private final MagicDispatcher magics;
     private final NotebookSession session;
+    /**
+     * Loaded on the engine's start thread: the registry reads every magic's declaration, which takes longer
+     * than a kernel may take to answer {@code kernel_info}.
+     */
+    private final CompletableFuture<MagicDispatcher> magics = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean magicsLoading = new java.util.concurrent.atomic.AtomicBoolean();
 
     public JShellInterpreter() {
         this(RuntimeLauncher.optionsFromEnvironment());
@@ -45,20 +54,53 @@ public final class JShellInterpreter implements Interpreter {
     /** With explicit JVM options for the runtime (tests use a smaller heap, for example). */
     public JShellInterpreter(List<String> runtimeOptions) {
         this.supervisor = new EngineSupervisor(cells, input, runtimeOptions, origins);
-        this.execution = new CellExecution(supervisor, origins, cells, input);
-        this.session = new NotebookSession(execution, supervisor);
-        this.magics = new MagicDispatcher(MagicRegistry.load(supervisor), session);
-        input.flushOutputWith(() -> supervisor.engine().runtime().sideChannel().barrier(1_000));
+        this.interrupts = new InterruptPolicy(supervisor);
+        this.execution = new CellExecution(supervisor, origins, input);
+        this.session = new NotebookSession(execution, supervisor, interrupts);
+        input.flushOutputWith(() -> supervisor.engine().sideChannel().barrier(1_000));
     }
 
+    /** Starts the engine and loads the magics, both in the background: the kernel answers meanwhile. */
     @Override
     public void start() {
         supervisor.start();
+        loadMagics();
+    }
+
+    private void loadMagics() {
+        if (!magicsLoading.compareAndSet(false, true)) {
+            return;
+        }
+        Thread loader = new Thread(() -> {
+            try {
+                magics.complete(new MagicDispatcher(MagicRegistry.load(supervisor, interrupts), session));
+            } catch (RuntimeException | Error e) {
+                magics.completeExceptionally(e);
+            }
+        }, "concurrency-lab-magics-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private MagicDispatcher magics() {
+        loadMagics(); // for callers that never called start(): tests, say
+        return magics.join();
     }
 
     @Override
     public LanguageInfo languageInfo() {
         return LanguageInfo.java(Runtime.version().toString());
+    }
+
+    /** Runs work as the cell's one run, as a magic's work runs inside its cell (for tests of the session). */
+    <T> T withinCell(CellContext cell, java.util.function.Supplier<T> work) {
+        CellRun run = interrupts.begin(cell);
+        cells.register(cell);
+        try {
+            return work.get();
+        } finally {
+            interrupts.end(run);
+        }
     }
 
     /** The session magics use; also for the core's tests. */
@@ -68,31 +110,31 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public ExecuteOutcome execute(String code, CellContext cell) {
-        // One running cell for the whole call, however many runs of Java its magics make.
-        EngineSupervisor.Running running = supervisor.begin(cell);
+        // The cell's one run, begun before anything waits for the engine: an interrupt ends it at any point.
+        CellRun run = interrupts.begin(cell);
+        cells.register(cell);
         try {
-            return executeCell(code, cell);
+            return executeCell(code, run);
         } catch (IllegalStateException e) {
             String message = e.getMessage() + " (the next cell tries again)";
             return ExecuteOutcome.failed(new ExecuteOutcome.ErrorInfo("RuntimeUnavailable", message, List.of(message)));
         } finally {
-            supervisor.end(running);
+            interrupts.end(run);
         }
     }
 
-    private ExecuteOutcome executeCell(String code, CellContext cell) {
+    private ExecuteOutcome executeCell(String code, CellRun run) {
         if (code.isBlank()) {
             return ExecuteOutcome.ok(null);
         }
-        if (magics.handles(code)) {
-            cells.register(cell);
-            return magics.run(code, cell);
+        if (magics().handles(code)) {
+            return magics().run(code, run.context());
         }
         String pagerTarget = Pager.target(code);
         if (pagerTarget != null) {
-            return page(pagerTarget, cell);
+            return page(pagerTarget, run.context());
         }
-        return execution.run(code, 0, cell, CellExecution.Kind.USER);
+        return execution.run(code, 0, run, CellExecution.Kind.USER);
     }
 
     private ExecuteOutcome page(String target, CellContext cell) {
@@ -107,8 +149,13 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public ExpressionValue evaluateExpression(String expression) {
-        CellContext quiet = new QuietCell("user-expression");
-        ExecuteOutcome outcome = execution.run(expression, 0, quiet, CellExecution.Kind.EXPRESSION);
+        CellRun run = interrupts.begin(new QuietCell("user-expression"));
+        ExecuteOutcome outcome;
+        try {
+            outcome = execution.run(expression, 0, run, CellExecution.Kind.EXPRESSION);
+        } finally {
+            interrupts.end(run);
+        }
         if (!outcome.succeeded()) {
             return new ExpressionValue(null, outcome.error());
         }
@@ -118,8 +165,8 @@ public final class JShellInterpreter implements Interpreter {
     @Override
     public Completion complete(String code, int cursorPos) {
         int cursor = Math.max(0, Math.min(cursorPos, code.length()));
-        if (magics.completes(code, cursor)) {
-            return magics.complete(code, cursor);
+        if (magics().completes(code, cursor)) {
+            return magics().complete(code, cursor);
         }
         return CodeAssist.complete(supervisor.engine().analysis(), code, cursor);
     }
@@ -132,7 +179,7 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public IsComplete isComplete(String code) {
-        if (magics.handles(code) || Pager.target(code) != null) {
+        if (magics().handles(code) || Pager.target(code) != null) {
             return code.endsWith("\n\n") || !code.startsWith("%%") ? IsComplete.complete() : IsComplete.incomplete("");
         }
         return CodeAssist.isComplete(supervisor.engine().analysis(), code);
@@ -150,11 +197,12 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public void interrupt() {
-        supervisor.interrupt();
+        interrupts.interrupt();
     }
 
     @Override
     public void shutdown(boolean restart) {
+        interrupts.shutdown();
         supervisor.shutdown();
     }
 

@@ -3,6 +3,7 @@ package concurrencylab.interpreter;
 import concurrencylab.cells.CellExecution;
 import concurrencylab.cells.TaskBody;
 import concurrencylab.engine.supervision.EngineSupervisor;
+import concurrencylab.engine.supervision.InterruptPolicy;
 import concurrencylab.spi.CellContext;
 import concurrencylab.spi.ExecuteOutcome.ErrorInfo;
 import concurrencylab.spi.ExecuteOutcome;
@@ -16,16 +17,18 @@ final class NotebookSession implements JavaSession {
 
     private final CellExecution execution;
     private final EngineSupervisor supervisor;
+    private final InterruptPolicy interrupts;
     private final AtomicInteger tasks = new AtomicInteger();
 
-    NotebookSession(CellExecution execution, EngineSupervisor supervisor) {
+    NotebookSession(CellExecution execution, EngineSupervisor supervisor, InterruptPolicy interrupts) {
         this.execution = execution;
         this.supervisor = supervisor;
+        this.interrupts = interrupts;
     }
 
     @Override
     public ExecuteOutcome execute(String code, int firstLine, CellContext cell) {
-        return execution.run(code, firstLine, cell, CellExecution.Kind.USER);
+        return execution.run(code, firstLine, interrupts.current(cell), CellExecution.Kind.USER);
     }
 
     @Override
@@ -37,7 +40,7 @@ final class NotebookSession implements JavaSession {
         TaskBody task = TaskBody.of(supervisor.engine().analysis(), body);
         ExecuteOutcome outcome = null;
         if (task.returningLast() != null) {
-            outcome = execution.run(header + task.returningLast() + "\n}", lineShift, cell, CellExecution.Kind.USER);
+            outcome = execution.run(header + task.returningLast() + "\n}", lineShift, interrupts.current(cell), CellExecution.Kind.USER);
             if (outcome.succeeded()) {
                 return new TaskDefinition(name, null);
             }
@@ -46,13 +49,13 @@ final class NotebookSession implements JavaSession {
             }
         }
         // The last line is a statement (a void call, say): the task returns null.
-        outcome = execution.run(header + task.returningNull() + "\n}", lineShift, cell, CellExecution.Kind.USER);
+        outcome = execution.run(header + task.returningNull() + "\n}", lineShift, interrupts.current(cell), CellExecution.Kind.USER);
         return outcome.succeeded() ? new TaskDefinition(name, null) : new TaskDefinition(null, outcome);
     }
 
     @Override
     public ExecuteOutcome executeInternal(String code, CellContext cell) {
-        ExecuteOutcome outcome = execution.run(code, 0, cell, CellExecution.Kind.INTERNAL);
+        ExecuteOutcome outcome = execution.run(code, 0, interrupts.current(cell), CellExecution.Kind.INTERNAL);
         if (!outcome.succeeded() && "CompilationError".equals(outcome.error().ename())) {
             List<String> traceback = new ArrayList<>();
             traceback.add("Internal error: the kernel generated Java that does not compile; please report it.");

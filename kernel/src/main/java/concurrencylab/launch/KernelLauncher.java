@@ -1,7 +1,6 @@
 package concurrencylab.launch;
 
 import com.google.gson.JsonObject;
-import concurrencylab.kernel.BackgroundInterpreter;
 import concurrencylab.kernel.History;
 import concurrencylab.kernel.Kernel;
 import concurrencylab.kernel.ParentWatch;
@@ -48,7 +47,7 @@ public final class KernelLauncher {
             System.err.println("concurrency-lab: " + e.getMessage());
             return 1;
         }
-        Interpreter interpreter = new BackgroundInterpreter(interpreters);
+        Interpreter interpreter = interpreters.get();
         Kernel kernel = new Kernel(transport, interpreter, history, ports(info));
         kernel.start();
         ParentWatch.onParentExit(() -> {

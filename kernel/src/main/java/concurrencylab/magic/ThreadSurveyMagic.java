@@ -1,24 +1,32 @@
 package concurrencylab.magic;
 
-import concurrencylab.cells.ThreadReport;
 import com.google.gson.JsonObject;
+import concurrencylab.engine.ThreadReport;
 import concurrencylab.engine.supervision.EngineSupervisor;
+import concurrencylab.engine.supervision.InterruptPolicy;
 import concurrencylab.spi.Magic;
 import concurrencylab.spi.MagicInvocation;
 import concurrencylab.spi.MagicOutcome;
 import concurrencylab.spi.MimeBundle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code %threads}: the runtime's threads started by notebook code, their locks, and deadlocks. */
-@Command(name = "threads", description = "Show the threads notebook code started, the locks they wait for, and deadlocks.")
+@Command(name = "threads", description = "Show the threads notebook code started, the locks they wait for, and deadlocks;"
+        + " with --stop, stop the threads earlier cells left running.")
 final class ThreadSurveyMagic implements Magic {
 
     private static final long ANSWER_TIMEOUT_MILLIS = 5_000;
 
     private final EngineSupervisor supervisor;
+    private final InterruptPolicy interrupts;
 
-    ThreadSurveyMagic(EngineSupervisor supervisor) {
+    @Option(names = "--stop", description = "Stop the threads earlier cells left running (as an interrupt does while no cell runs).")
+    boolean stop;
+
+    ThreadSurveyMagic(EngineSupervisor supervisor, InterruptPolicy interrupts) {
         this.supervisor = supervisor;
+        this.interrupts = interrupts;
     }
 
     @Override
@@ -28,11 +36,24 @@ final class ThreadSurveyMagic implements Magic {
 
     @Override
     public MagicOutcome run(MagicInvocation invocation) {
-        JsonObject survey = supervisor.engine().runtime().sideChannel().threads(ANSWER_TIMEOUT_MILLIS);
+        if (stop) {
+            JsonObject stopped = interrupts.stopLeftovers();
+            if (stopped == null) {
+                throw noAnswer();
+            }
+            int count = ThreadReport.count(stopped);
+            return MagicOutcome.ok(MimeBundle.text(count == 0 ? "No thread left running by earlier cells."
+                    : "Stopped " + ThreadReport.names(stopped) + "."));
+        }
+        JsonObject survey = supervisor.engine().sideChannel().threads(ANSWER_TIMEOUT_MILLIS);
         if (survey == null) {
-            throw new IllegalStateException("the runtime JVM did not answer within "
-                    + ANSWER_TIMEOUT_MILLIS / 1000 + " s; run a cell to restart it, then try again");
+            throw noAnswer();
         }
         return MagicOutcome.ok(MimeBundle.text(ThreadReport.threads(survey).stripTrailing()));
+    }
+
+    private static IllegalStateException noAnswer() {
+        return new IllegalStateException("the runtime JVM did not answer within "
+                + ANSWER_TIMEOUT_MILLIS / 1000 + " s; run a cell to restart it, then try again");
     }
 }

@@ -49,13 +49,13 @@ class DeadlockReportTest {
                 Thread t1 = new Thread(() -> { synchronized (a) { meet(both); synchronized (b) { } } }, "left");
                 Thread t2 = new Thread(() -> { synchronized (b) { meet(both); synchronized (a) { } } }, "right");
                 t1.start(); t2.start();
+                while (java.lang.management.ManagementFactory.getThreadMXBean().findDeadlockedThreads() == null) Thread.sleep(10);
                 System.out.println("started");
                 t1.join(); t2.join();
                 """, cell));
-        assertTrue(cell.awaitStdout("started", 10_000));
-        Thread.sleep(300); // both threads hold their first lock and wait for the other
+        assertTrue(cell.awaitStdout("started", 60_000), "the deadlock formed");
         interpreter.interrupt();
-        ExecuteOutcome outcome = running.get(10, TimeUnit.SECONDS);
+        ExecuteOutcome outcome = running.get(90, TimeUnit.SECONDS);
         assertEquals("Interrupted", outcome.error().ename());
         String stderr = cell.stderr();
         assertTrue(stderr.contains("Deadlock: "), stderr);
@@ -67,7 +67,12 @@ class DeadlockReportTest {
         assertTrue(report.contains("held by \"right\""), report);
         assertTrue(report.contains("Deadlock: "), report);
         interpreter.execute("Thread.ofVirtual().name(\"napper\").start(() -> nap(60_000));", new RecordingCell());
-        String withVirtual = text(interpreter.execute("%threads", new RecordingCell()));
+        // Started by the cell before, the napper may not have reached its sleep yet: look again until it has.
+        String withVirtual = "";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!withVirtual.contains("\"napper\" virtual, TIMED_WAITING") && System.nanoTime() < deadline) {
+            withVirtual = text(interpreter.execute("%threads", new RecordingCell()));
+        }
         assertTrue(withVirtual.contains("\"napper\" virtual, TIMED_WAITING"), withVirtual);
         String lsmagic = text(interpreter.execute("%lsmagic", new RecordingCell()));
         assertTrue(lsmagic.contains("%threads"), lsmagic);

@@ -32,7 +32,9 @@ class InterruptAndRestartTest {
                 "import java.util.function.IntUnaryOperator;\nint twice(int a) { return 2 * a; }\nrecord Pair(int a, int b) {}\nint counter = 41;",
                 new RecordingCell());
         assertTrue(declared.succeeded());
-        ExecuteOutcome internal = interpreter.session().executeInternal("int kernelHelper() { return 1; }", new RecordingCell());
+        RecordingCell magicCell = new RecordingCell();
+        ExecuteOutcome internal = interpreter.withinCell(magicCell,
+                () -> interpreter.session().executeInternal("int kernelHelper() { return 1; }", magicCell));
         assertTrue(internal.succeeded());
     }
 
@@ -169,7 +171,7 @@ class InterruptAndRestartTest {
     }
 
     @Test
-    @Order(8)
+    @Order(18)
     void aPoolThreadLoopingInsideJdkCodeGetsTheRuntimeRestartedSoonAfterTheInterrupt() throws Exception {
         Interrupted result = interruptAfterStart("""
                 var pool = Executors.newSingleThreadExecutor();
@@ -187,7 +189,7 @@ class InterruptAndRestartTest {
     }
 
     @Test
-    @Order(9)
+    @Order(19)
     void aCellStartedRightAfterTheInterruptIsNotKilledByTheWatch() throws Exception {
         Interrupted result = interruptAfterStart("""
                 var pool = Executors.newSingleThreadExecutor();
@@ -198,8 +200,48 @@ class InterruptAndRestartTest {
         assertEquals("Interrupted", result.outcome().error().ename());
         RecordingCell next = new RecordingCell();
         ExecuteOutcome outcome = interpreter.execute("long t = System.nanoTime(); while (System.nanoTime() - t < 2_000_000_000L) { }\ntwice(6)", next);
+        assertTrue(outcome.succeeded(), () -> outcome.error() + "; stderr: " + next.stderr());
         assertEquals("12", outcome.result().data().get("text/plain").getAsString(), "stderr: " + next.stderr());
         assertTrue(!result.cell().stderr().contains("Runtime restarted"), result.cell().stderr());
         interpreter.execute("pool.shutdownNow()", new RecordingCell());
+    }
+
+    @Test
+    @Order(8)
+    void anInterruptWhileNoCellRunsStopsTheThreadsEarlierCellsLeftRunningAndTheNextCellSaysWhich() throws Exception {
+        interpreter.execute("""
+                var spinner = new Thread(() -> { long n = 0; while (true) n++; }, "spinner");
+                var napper = new Thread(() -> { try { Thread.sleep(600_000); } catch (InterruptedException e) { } }, "napper");
+                spinner.start(); napper.start();
+                """, new RecordingCell());
+        interpreter.interrupt(); // no cell runs now
+        StringBuilder told = new StringBuilder();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String alive = "true";
+        while (alive.equals("true") && System.nanoTime() < deadline) {
+            RecordingCell probe = new RecordingCell();
+            alive = interpreter.execute("spinner.isAlive() || napper.isAlive()", probe).result().data().get("text/plain").getAsString();
+            told.append(probe.stderr());
+        }
+        assertEquals("false", alive, "both threads ended after the interrupt");
+        assertTrue(told.toString().contains("stopped 2 threads (\"spinner\", \"napper\")"), told.toString());
+        assertTrue(runtimeBusyCoresOnceSettled() < QUIET_CORES, "no core stays busy");
+        assertEquals("10", interpreter.execute("twice(5)", new RecordingCell()).result().data().get("text/plain").getAsString(),
+                "declarations survive: the runtime was not restarted");
+    }
+
+    @Test
+    @Order(9)
+    void threadsStopStopsWhatEarlierCellsLeftRunning() throws Exception {
+        interpreter.execute("""
+                var napper2 = new Thread(() -> { try { Thread.sleep(600_000); } catch (InterruptedException e) { } }, "napper2");
+                napper2.start();
+                """, new RecordingCell());
+        ExecuteOutcome stopped = interpreter.execute("%threads --stop", new RecordingCell());
+        assertEquals("Stopped 1 thread (\"napper2\").", stopped.result().data().get("text/plain").getAsString());
+        assertEquals("false", interpreter.execute("napper2.join(30_000); napper2.isAlive()", new RecordingCell())
+                .result().data().get("text/plain").getAsString());
+        assertEquals("No thread left running by earlier cells.",
+                interpreter.execute("%threads --stop", new RecordingCell()).result().data().get("text/plain").getAsString());
     }
 }

@@ -17,25 +17,26 @@ class NotebookSessionTest {
     void taskReturnsItsLastExpression() {
         RecordingCell cell = new RecordingCell();
         interpreter.execute("int base() { return 40; }", cell);
-        JavaSession.TaskDefinition task = session.defineTask("int extra = 2;\nbase() + extra", 1, cell);
+        JavaSession.TaskDefinition task = interpreter.withinCell(cell, () -> session.defineTask("int extra = 2;\nbase() + extra", 1, cell));
         assertTrue(task.ok(), () -> String.valueOf(task.compileError()));
-        ExecuteOutcome outcome = session.executeInternal(task.methodName() + "()", cell);
+        ExecuteOutcome outcome = interpreter.withinCell(cell, () -> session.executeInternal(task.methodName() + "()", cell));
         assertEquals("42", outcome.result().data().get("text/plain").getAsString());
     }
 
     @Test
     void taskEndingInAVoidCallReturnsNull() {
         RecordingCell cell = new RecordingCell();
-        JavaSession.TaskDefinition task = session.defineTask("System.out.println(\"work\")", 1, cell);
+        JavaSession.TaskDefinition task = interpreter.withinCell(cell, () -> session.defineTask("System.out.println(\"work\")", 1, cell));
         assertTrue(task.ok(), () -> String.valueOf(task.compileError()));
-        ExecuteOutcome outcome = session.executeInternal(task.methodName() + "()", cell);
+        ExecuteOutcome outcome = interpreter.withinCell(cell, () -> session.executeInternal(task.methodName() + "()", cell));
         assertEquals("null", outcome.result().data().get("text/plain").getAsString());
         assertEquals("work\n", cell.stdout());
     }
 
     @Test
     void taskCompileErrorsPointAtTheUsersLines() {
-        JavaSession.TaskDefinition task = session.defineTask("int a = 1;\nint b = \"no\";\na + b", 1, new RecordingCell());
+        RecordingCell cell = new RecordingCell();
+        JavaSession.TaskDefinition task = interpreter.withinCell(cell, () -> session.defineTask("int a = 1;\nint b = \"no\";\na + b", 1, cell));
         assertTrue(!task.ok());
         String first = task.compileError().error().traceback().get(0);
         assertTrue(first.startsWith("cell line 3, column 9"), first);
@@ -43,13 +44,15 @@ class NotebookSessionTest {
 
     @Test
     void internalCompileErrorsAreReportedAsKernelBugs() {
-        ExecuteOutcome outcome = session.executeInternal("thisDoesNotExist(", new RecordingCell());
+        RecordingCell cell = new RecordingCell();
+        ExecuteOutcome outcome = interpreter.withinCell(cell, () -> session.executeInternal("thisDoesNotExist(", cell));
         assertEquals("InternalError", outcome.error().ename());
     }
 
     @Test
     void executeMapsLinesFromWhereTheCodeStarts() {
-        ExecuteOutcome outcome = session.execute("int q = 1;\nq / 0", 2, new RecordingCell());
+        RecordingCell cell = new RecordingCell();
+        ExecuteOutcome outcome = interpreter.withinCell(cell, () -> session.execute("int q = 1;\nq / 0", 2, cell));
         assertTrue(outcome.error().traceback().contains("    at (cell line 4)"), outcome.error().traceback()::toString);
     }
 }

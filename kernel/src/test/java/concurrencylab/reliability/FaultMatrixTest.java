@@ -98,9 +98,21 @@ class FaultMatrixTest {
         assertHealthy("StackOverflowError");
     }
 
-    private RunningKernel.Timed interruptRow(String row, String code, long withinMillis) throws Exception {
+    /** Starts code that prints "started" once it is in the state the row is about, and waits for that line. */
+    private Header startAndAwaitStarted(String row, String code) throws Exception {
         Header running = kernel.start(code);
-        Thread.sleep(700);
+        var started = kernel.client.awaitIopub(m -> m.type().equals("stream")
+                && running.msgId().equals(KernelClient.parentOf(m))
+                && m.content().get("text").getAsString().contains("started"), Duration.ofSeconds(60));
+        if (started == null) {
+            kernel.interruptAndAwait(running); // leave the kernel free for the rows after this one
+        }
+        assertTrue(started != null, row + ": the cell never got going");
+        return running;
+    }
+
+    private RunningKernel.Timed interruptRow(String row, String code, long withinMillis) throws Exception {
+        Header running = startAndAwaitStarted(row, code);
         RunningKernel.Timed stopped = kernel.interruptAndAwait(running);
         assertTrue(stopped.exchange() != null, row + ": the cell never answered");
         assertEquals("error", stopped.exchange().reply().content().get("status").getAsString());
@@ -115,18 +127,23 @@ class FaultMatrixTest {
     @Test
     @Order(5)
     void loopInsideJdkCode() throws Exception {
-        interruptRow("loop inside JDK code, interrupt", "LongStream.range(0, Long.MAX_VALUE).sum()", 90_000);
+        interruptRow("loop inside JDK code, interrupt", "System.out.println(\"started\");\nLongStream.range(0, Long.MAX_VALUE).sum()", 90_000);
     }
 
     @Test
     @Order(6)
     void monitorDeadlock() throws Exception {
-        kernel.ok("void nap(long ms) { try { Thread.sleep(ms); } catch (InterruptedException e) { } }");
+        // Each thread takes its first lock, then waits for the other to take its own: a deadlock every time.
+        kernel.ok("void bothHold(CountDownLatch held) { held.countDown(); try { held.await(); } catch (InterruptedException e) { } }");
         RunningKernel.Timed stopped = interruptRow("monitor deadlock, interrupt", """
                 Object a = new Object(), b = new Object();
-                Thread t1 = new Thread(() -> { synchronized (a) { nap(100); synchronized (b) { } } });
-                Thread t2 = new Thread(() -> { synchronized (b) { nap(100); synchronized (a) { } } });
-                t1.start(); t2.start(); t1.join(); t2.join();
+                var held = new CountDownLatch(2);
+                Thread t1 = new Thread(() -> { synchronized (a) { bothHold(held); synchronized (b) { } } });
+                Thread t2 = new Thread(() -> { synchronized (b) { bothHold(held); synchronized (a) { } } });
+                t1.start(); t2.start();
+                while (java.lang.management.ManagementFactory.getThreadMXBean().findDeadlockedThreads() == null) Thread.sleep(10);
+                System.out.println("started");
+                t1.join(); t2.join();
                 """, 90_000);
         String deadlock = stopped.exchange().stderr().lines().filter(l -> l.startsWith("Deadlock: ")).findFirst().orElse(null);
         assertTrue(deadlock != null, "the interrupted cell names the deadlock: " + stopped.exchange().stderr());
@@ -142,6 +159,7 @@ class FaultMatrixTest {
                 var pool = Executors.newFixedThreadPool(4);
                 var futures = new ArrayList<Future<?>>();
                 for (int i = 0; i < 4; i++) futures.add(pool.submit(() -> { while (true) { } }));
+                System.out.println("started");
                 for (var f : futures) f.get();
                 """, 90_000);
     }
@@ -152,6 +170,7 @@ class FaultMatrixTest {
         interruptRow("10,000 spinning virtual threads, interrupt", """
                 var threads = new ArrayList<Thread>();
                 for (int i = 0; i < 10_000; i++) threads.add(Thread.ofVirtual().start(() -> { while (true) { } }));
+                System.out.println("started");
                 for (var t : threads) t.join();
                 """, 90_000);
     }
@@ -160,12 +179,12 @@ class FaultMatrixTest {
     @Order(9)
     void poolThreadLoopingInsideJdkCode() throws Exception {
         String row = "pool thread looping inside JDK code, interrupt";
-        Header running = kernel.start("""
+        Header running = startAndAwaitStarted(row, """
                 var lone = Executors.newSingleThreadExecutor();
                 lone.submit(() -> LongStream.range(0, Long.MAX_VALUE).sum());
+                System.out.println("started");
                 Thread.sleep(60_000);
                 """);
-        Thread.sleep(700);
         RunningKernel.Timed stopped = kernel.interruptAndAwait(running);
         assertEquals("Interrupted", stopped.exchange().reply().content().get("ename").getAsString());
         long t0 = System.nanoTime() - stopped.millis() * 1_000_000;
@@ -200,11 +219,10 @@ class FaultMatrixTest {
     @Order(11)
     void runtimeKilledDuringACell() throws Exception {
         ProcessHandle runtime = kernel.runtime();
-        Header running = kernel.start("Thread.sleep(60_000)");
-        Thread.sleep(700);
+        Header running = startAndAwaitStarted("runtime SIGKILLed during a cell", "System.out.println(\"started\");\nThread.sleep(60_000)");
         long t0 = System.nanoTime();
         runtime.destroyForcibly();
-        KernelClient.Exchange ended = kernel.await(running, Duration.ofSeconds(15));
+        KernelClient.Exchange ended = kernel.await(running, Duration.ofSeconds(90));
         long millis = (System.nanoTime() - t0) / 1_000_000;
         assertEquals("error", ended.reply().content().get("status").getAsString());
         report("runtime SIGKILLed during a cell", "cell ended with " + ended.reply().content().get("ename").getAsString()

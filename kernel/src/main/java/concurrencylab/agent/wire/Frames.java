@@ -31,6 +31,16 @@ public final class Frames {
     public static final byte INPUT_REQUEST = 'I';
     /** kernel to runtime: answer to {@link #INPUT_REQUEST}: sequence number, ok flag, the line or why there is none. */
     public static final byte INPUT = 'i';
+    /**
+     * kernel to runtime, while no cell runs: stop the threads earlier cells left running, and answer with
+     * {@link #THREADS}: the survey of those threads as they were.
+     */
+    public static final byte STOP_LEFTOVERS_REQUEST = 'l';
+    /**
+     * kernel to runtime: the CPU time of each platform thread notebook code started, answered with
+     * {@link #THREADS}; cheap, with no thread dump.
+     */
+    public static final byte THREAD_CPU_REQUEST = 'c';
     /** kernel to runtime: stop the running cell. */
     public static final byte STOP = 's';
     /** kernel to runtime: flush all output, then answer {@link #BARRIER}. */

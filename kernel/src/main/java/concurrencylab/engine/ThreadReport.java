@@ -1,4 +1,4 @@
-package concurrencylab.cells;
+package concurrencylab.engine;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -61,6 +61,48 @@ public final class ThreadReport {
             text.append("Deadlock: ").append(String.join("; ", links)).append(".\n");
         }
         return text.toString();
+    }
+
+    /**
+     * CPU time the notebook's platform threads used between two surveys, in cores (1.0 = one core flat
+     * out): what threads left running burn, without the JIT, the collector or the runtime's own threads.
+     */
+    public static double busyCores(JsonObject earlier, JsonObject later, long wallNanos) {
+        java.util.Map<Long, Long> before = new java.util.HashMap<>();
+        for (JsonElement element : earlier.getAsJsonArray("threads")) {
+            JsonObject thread = element.getAsJsonObject();
+            if (thread.has("cpuNanos")) {
+                before.put(thread.get("id").getAsLong(), thread.get("cpuNanos").getAsLong());
+            }
+        }
+        long used = 0;
+        for (JsonElement element : later.getAsJsonArray("threads")) {
+            JsonObject thread = element.getAsJsonObject();
+            if (thread.has("cpuNanos")) {
+                used += thread.get("cpuNanos").getAsLong() - before.getOrDefault(thread.get("id").getAsLong(), 0L);
+            }
+        }
+        return wallNanos <= 0 ? 0 : (double) used / wallNanos;
+    }
+
+    /** How many threads the survey lists, virtual threads not listed one by one included. */
+    public static int count(JsonObject survey) {
+        int notListed = survey.has("virtualNotListed") ? survey.get("virtualNotListed").getAsInt() : 0;
+        return survey.getAsJsonArray("threads").size() + notListed;
+    }
+
+    /** The threads of a survey in a few words: {@code 2 threads ("Thread-0", "worker")}. */
+    public static String names(JsonObject survey) {
+        List<String> names = new ArrayList<>();
+        for (JsonElement element : survey.getAsJsonArray("threads")) {
+            names.add("\"" + string(element.getAsJsonObject(), "name") + "\"");
+        }
+        int count = count(survey);
+        int unnamed = count - names.size();
+        if (unnamed > 0) {
+            names.add(unnamed + " more virtual");
+        }
+        return count + (count == 1 ? " thread (" : " threads (") + String.join(", ", names) + ")";
     }
 
     private static String string(JsonObject json, String member) {
