@@ -98,6 +98,7 @@ final class CellExecution {
             }
             SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
             if (main == null) {
+                supervisor.observeDeclarations(engine, events);
                 continue;
             }
             Snippet snippet = main.snippet();
@@ -105,6 +106,7 @@ final class CellExecution {
             if (kind != Kind.USER) {
                 origins.markNotReplayed(snippet.id());
             }
+            supervisor.observeDeclarations(engine, events);
             if (main.status() == Snippet.Status.REJECTED) {
                 List<jdk.jshell.Diag> diagnostics = jshell.diagnostics(snippet).toList();
                 if (diagnostics.isEmpty() && !(snippet instanceof DeclarationSnippet)) {

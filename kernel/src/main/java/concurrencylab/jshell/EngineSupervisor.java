@@ -257,9 +257,15 @@ final class EngineSupervisor {
         return List.copyOf(extraClasspath);
     }
 
+    /** Notes the declarations one eval made, overwrote or dropped (all kinds of code: any may overwrite). */
+    void observeDeclarations(Engine engine, List<SnippetEvent> events) {
+        declarations.observe(engine, origins, events);
+    }
+
+    /** What the cells declared so far becomes what a restart replays. */
     void captureDeclarations(Engine engine) {
         if (engine.alive()) {
-            declarations.capture(engine, origins);
+            declarations.capture();
         }
     }
 
@@ -306,7 +312,9 @@ final class EngineSupervisor {
                 replayed.add(declaration.name());
             }
         }
-        captureDeclarations(engine);
+        if (engine.alive()) {
+            declarations.rebuild(engine, origins);
+        }
         return new Replay(replayed, reset, failed);
     }
 
