@@ -107,6 +107,7 @@ final class CellExecution {
                 origins.markNotReplayed(snippet.id());
             }
             supervisor.observeDeclarations(engine, events);
+            dropValueVariable(jshell, main);
             if (main.status() == Snippet.Status.REJECTED) {
                 List<jdk.jshell.Diag> diagnostics = jshell.diagnostics(snippet).toList();
                 if (diagnostics.isEmpty() && !(snippet instanceof DeclarationSnippet)) {
@@ -133,6 +134,21 @@ final class CellExecution {
             }
         }
         return ExecuteOutcome.ok(result);
+    }
+
+    /**
+     * JShell keeps the value of each expression in a variable ($1, $2, ...) that every later snippet imports
+     * and JShell checks again, so each cell would take longer and hold more memory than the one before. The
+     * value has been taken from the event, and cells never show those names: the variable is dropped.
+     */
+    private static void dropValueVariable(JShell jshell, SnippetEvent main) {
+        if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && main.status().isActive()) {
+            try {
+                jshell.drop(main.snippet());
+            } catch (IllegalStateException closed) {
+                // the engine is gone; the caller notices
+            }
+        }
     }
 
     private static List<String> unresolvedNames(JShell jshell, List<SnippetEvent> events) {
