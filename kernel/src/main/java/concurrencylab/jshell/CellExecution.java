@@ -13,11 +13,12 @@ import jdk.jshell.SnippetEvent;
 
 /**
  * Runs Java code of one cell: snippet by snippet, stopping at the first error; the value of the last
- * expression is the result. Waits until the runtime has delivered all output written so far.
+ * expression is the result. Each snippet returns once the output written until it ended has reached the
+ * cell (see {@link KernelExecutionControl}); output of threads that go on later still finds the cell.
  */
 final class CellExecution {
 
-    /** How long to wait for the runtime to deliver pending output at the end of a cell. */
+    /** How long to wait for the runtime to deliver pending output (after a stop, or a rich value that is late). */
     private static final long BARRIER_TIMEOUT_MILLIS = 5_000;
     /** How long an interrupted cell waits for the runtime's list of deadlocks. */
     private static final long DEADLOCK_SURVEY_TIMEOUT_MILLIS = 1_000;
@@ -63,8 +64,9 @@ final class CellExecution {
             if (!engine.alive()) {
                 return recover(engine, cell, running);
             }
-            engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
             if (running.stopRequested) {
+                // What the stopped threads printed comes first, then which of them could not be stopped.
+                engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
                 reportDeadlocks(engine, cell);
             }
             if (keepDeclarations) {
@@ -177,9 +179,12 @@ final class CellExecution {
         if (token == null) {
             return MimeBundle.text(value);
         }
-        // The runtime sent the bundle ahead of the reply; the barrier makes sure it has arrived.
-        engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
+        // The runtime sent the bundle before the snippet's end, so it has arrived; if not, a barrier waits for it.
         MimeBundle rich = engine.runtime().sideChannel().takeResult(token);
+        if (rich == null) {
+            engine.runtime().sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
+            rich = engine.runtime().sideChannel().takeResult(token);
+        }
         return rich != null ? rich : MimeBundle.text(ResultMarker.plain(value));
     }
 

@@ -79,13 +79,9 @@ final class Engine implements AutoCloseable {
         return !shutDown && runtime.alive();
     }
 
-    /** Hands the running cell's id to the runtime, so its threads' output finds the cell. */
+    /** Hands the running cell's id to the runtime (with its first snippet), so its threads' output finds the cell. */
     void enterCell(String cellId) {
-        try {
-            runtime.control().extensionCommand(concurrencylab.runtime.RuntimeProtocol.CELL_COMMAND, cellId);
-        } catch (Exception e) {
-            // The runtime is gone: the next eval notices and the cell is told.
-        }
+        runtime.control().enterCell(cellId);
     }
 
     @Override

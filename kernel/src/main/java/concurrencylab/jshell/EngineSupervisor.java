@@ -230,7 +230,7 @@ final class EngineSupervisor {
             return; // the cell is still waiting for its engine and ends without running
         }
         Engine live = engine.join();
-        live.runtime().sideChannel().stop();
+        live.runtime().control().stop();
         if (cell.escalation == null) {
             cell.preparation = timer.schedule(() -> {
                 if (running == cell) {

@@ -80,7 +80,7 @@ public final class RuntimeMain {
                 while (true) {
                     byte type = in.readByte();
                     switch (type) {
-                        case Frames.STOP -> control.requestStop();
+                        case Frames.STOP -> control.requestStop(in.readLong());
                         case Frames.BARRIER_REQUEST -> {
                             long sequence = in.readLong();
                             output.flushNow();
