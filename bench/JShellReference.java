@@ -16,6 +16,7 @@ import jdk.jshell.JShell;
  * are JShell's steady state, not the JIT's; then a fresh JShell gets 5 untimed evals and CELLS timed ones.
  * {@code java bench/JShellReference.java warm CELLS} prints their median and p90; {@code drift CELLS}
  * also prints the median of the first and the last 50 and this JVM's RSS after 50 and after CELLS evals.
+ * Both print the CPU time of the whole process per timed eval.
  * One JSON object on stdout.
  */
 public class JShellReference {
@@ -39,6 +40,7 @@ public class JShellReference {
             }
             double[] millis = new double[cells];
             long rssEarly = -1;
+            long cpuStart = cpuNanos();
             for (int i = 0; i < cells; i++) {
                 long start = System.nanoTime();
                 eval(jshell);
@@ -47,7 +49,9 @@ public class JShellReference {
                     rssEarly = rssBytes();
                 }
             }
+            long cpu = cpuNanos() - cpuStart;
             StringBuilder json = new StringBuilder("{");
+            json.append(field("cpu_ms_per_cell", cpu / 1e6 / cells)).append(", ");
             json.append(field("median_ms", median(millis, 0, cells)));
             double[] sorted = millis.clone();
             Arrays.sort(sorted);
@@ -84,6 +88,12 @@ public class JShellReference {
         Arrays.sort(part);
         int n = part.length;
         return n % 2 == 1 ? part[n / 2] : (part[n / 2 - 1] + part[n / 2]) / 2;
+    }
+
+    /** CPU time of this whole process (all its threads: JIT and GC included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Resident set size of this process (VmRSS in /proc/self/status). */
