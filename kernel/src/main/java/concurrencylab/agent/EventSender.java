@@ -51,6 +51,13 @@ public final class EventSender {
         });
     }
 
+    public synchronized void snippetDone(long invoke) {
+        send(() -> {
+            out.writeByte(Frames.SNIPPET_DONE);
+            out.writeLong(invoke);
+        });
+    }
+
     public synchronized void barrier(long sequence) {
         send(() -> {
             out.writeByte(Frames.BARRIER);

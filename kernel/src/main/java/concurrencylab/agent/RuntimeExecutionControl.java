@@ -16,17 +16,16 @@ import jdk.jshell.execution.LocalExecutionControl;
  */
 final class RuntimeExecutionControl extends LocalExecutionControl {
 
-    /** Extension command: the id of the cell whose snippets come next. */
-    static final String CELL_COMMAND = RuntimeProtocol.CELL_COMMAND;
-
     private final EventSender events;
     private final OutputRouter output;
     private final AtomicLong tokens = new AtomicLong();
+    /** Sequence number of the cell whose snippets run (0 before the first); it comes with the cell's first invoke. */
+    private volatile long cell;
     /**
-     * A stop for the current cell that may have come while no snippet ran (between snippets, or while
-     * the next one compiled); it stops every later snippet of the cell. A new cell clears it.
+     * The latest cell a stop was asked for, maybe while no snippet ran (between snippets, or while the
+     * next one compiled, or before the cell's first snippet came): it stops every later snippet of that cell.
      */
-    private volatile boolean stopRequested;
+    private volatile long stopCell = -1;
     /** How long the snippet after a stop may wait for the stopped threads to die. */
     private static final long STOP_GRACE_MILLIS = 5_000;
     /** The cell was stopped: its threads may still be dying when the next snippet comes. */
@@ -56,15 +55,23 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
         super.load(cbcs);
     }
 
+    /** Takes the cell from the first invoke of each cell; once the snippet ended, sends its output, then the mark. */
     @Override
-    public Object extensionCommand(String command, Object arg)
+    public String invoke(String className, String methodName)
             throws RunException, EngineTerminationException, InternalException {
-        if (CELL_COMMAND.equals(command)) {
-            stopRequested = false;
-            CurrentCell.enter((String) arg);
-            return null;
+        RuntimeProtocol.Invocation invocation = RuntimeProtocol.Invocation.decode(methodName);
+        if (invocation.cellId() != null) {
+            cell = invocation.cell();
+            CurrentCell.enter(invocation.cellId());
         }
-        return super.extensionCommand(command, arg);
+        try {
+            return super.invoke(className, invocation.method());
+        } finally {
+            if (invocation.invoke() >= 0) {
+                output.flushNow();
+                events.snippetDone(invocation.invoke());
+            }
+        }
     }
 
     @Override
@@ -83,9 +90,12 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
         }
     }
 
-    /** Stop for the current cell, from the side channel: now, and for the cell's later snippets. */
-    void requestStop() {
-        stopRequested = true;
+    /** Stop for a cell, from the side channel: now, and for the cell's later snippets. */
+    void requestStop(long forCell) {
+        if (forCell < cell) {
+            return; // that cell has ended and a later one runs: the stop came too late to concern it
+        }
+        stopCell = Math.max(stopCell, forCell);
         stoppedUserCode = true;
         try {
             stop();
@@ -136,7 +146,7 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
 
     /** On the snippet thread, before the snippet: the engine's stop makes the snippet's first stop check throw. */
     private void stopIfRequested() {
-        if (stopRequested) {
+        if (stopCell >= cell) {
             try {
                 stop();
             } catch (EngineTerminationException | InternalException e) {

@@ -4,15 +4,18 @@ import com.google.gson.JsonObject;
 import concurrencylab.agent.wire.Frames;
 import concurrencylab.display.Display;
 import concurrencylab.display.DisplaySink;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.Map;
 import jdk.jshell.execution.Util;
 
 /**
@@ -43,8 +46,11 @@ public final class RuntimeMain {
         System.setIn(input);
         startCommandReader(events.getInputStream(), control, output, sender, input, diagnostics);
         try {
-            Util.forwardExecutionControlAndIO(control, engine.getInputStream(), engine.getOutputStream(),
-                    Map.of(), Map.of());
+            // Straight on the socket, not multiplexed: System.in/out/err go over the side channel.
+            ObjectOutputStream replies = new ObjectOutputStream(new BufferedOutputStream(engine.getOutputStream()));
+            replies.flush();
+            ObjectInputStream commands = new ObjectInputStream(new BufferedInputStream(engine.getInputStream()));
+            Util.forwardExecutionControl(control, commands, replies);
         } finally {
             // Threads a cell left running must not keep this JVM alive without its kernel.
             Runtime.getRuntime().halt(0);
@@ -81,7 +87,7 @@ public final class RuntimeMain {
                 while (true) {
                     byte type = in.readByte();
                     switch (type) {
-                        case Frames.STOP -> control.requestStop();
+                        case Frames.STOP -> control.requestStop(in.readLong());
                         case Frames.BARRIER_REQUEST -> {
                             long sequence = in.readLong();
                             output.flushNow();

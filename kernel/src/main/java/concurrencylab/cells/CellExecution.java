@@ -22,11 +22,12 @@ import jdk.jshell.SnippetEvent;
 
 /**
  * Runs Java code of one cell: snippet by snippet, stopping at the first error; the value of the last
- * expression is the result. Waits until the runtime has delivered all output written so far.
+ * expression is the result. Each snippet returns once the output written until it ended has reached the
+ * cell (see {@link KernelExecutionControl}); output of threads that go on later still finds the cell.
  */
 public final class CellExecution {
 
-    /** How long to wait for the runtime to deliver pending output at the end of a cell. */
+    /** How long to wait for the runtime to deliver pending output (after a stop, or a rich value that is late). */
     private static final long BARRIER_TIMEOUT_MILLIS = 5_000;
     /** How long an interrupted cell waits for the runtime's list of deadlocks. */
     private static final long DEADLOCK_SURVEY_TIMEOUT_MILLIS = 5_000;
@@ -73,8 +74,9 @@ public final class CellExecution {
             if (!engine.alive()) {
                 return recover(engine, cell, running);
             }
-            engine.sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
             if (running.stopRequested()) {
+                // What the stopped threads printed comes first, then which of them could not be stopped.
+                engine.sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
                 reportDeadlocks(engine, cell);
             }
             if (keepDeclarations) {
@@ -107,6 +109,7 @@ public final class CellExecution {
             }
             SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
             if (main == null) {
+                supervisor.observeDeclarations(engine, events);
                 continue;
             }
             Snippet snippet = main.snippet();
@@ -114,6 +117,8 @@ public final class CellExecution {
             if (kind != Kind.USER) {
                 origins.markNotReplayed(snippet.id());
             }
+            supervisor.observeDeclarations(engine, events);
+            dropValueVariable(jshell, main);
             if (main.status() == Snippet.Status.REJECTED) {
                 List<jdk.jshell.Diag> diagnostics = jshell.diagnostics(snippet).toList();
                 if (diagnostics.isEmpty() && !(snippet instanceof DeclarationSnippet)) {
@@ -142,6 +147,21 @@ public final class CellExecution {
         return ExecuteOutcome.ok(result);
     }
 
+    /**
+     * JShell keeps the value of each expression in a variable ($1, $2, ...) that every later snippet imports
+     * and JShell checks again, so each cell would take longer and hold more memory than the one before. The
+     * value has been taken from the event, and cells never show those names: the variable is dropped.
+     */
+    private static void dropValueVariable(JShell jshell, SnippetEvent main) {
+        if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && main.status().isActive()) {
+            try {
+                jshell.drop(main.snippet());
+            } catch (IllegalStateException closed) {
+                // the engine is gone; the caller notices
+            }
+        }
+    }
+
     private static List<String> unresolvedNames(JShell jshell, List<SnippetEvent> events) {
         return events.stream()
                 .map(SnippetEvent::snippet)
@@ -168,9 +188,12 @@ public final class CellExecution {
         if (token == null) {
             return MimeBundle.text(value);
         }
-        // The runtime sent the bundle ahead of the reply; the barrier makes sure it has arrived.
-        engine.sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
+        // The runtime sent the bundle before the snippet's end, so it has arrived; if not, a barrier waits for it.
         MimeBundle rich = engine.sideChannel().takeResult(token);
+        if (rich == null) {
+            engine.sideChannel().barrier(BARRIER_TIMEOUT_MILLIS);
+            rich = engine.sideChannel().takeResult(token);
+        }
         return rich != null ? rich : MimeBundle.text(ResultMarker.plain(value));
     }
 

@@ -117,13 +117,14 @@ public final class Engine implements AutoCloseable {
         return !shutDown && runtime.alive();
     }
 
-    /** Hands the running cell's id to the runtime, so its threads' output finds the cell. */
+    /** Tier 1 of an interrupt: the runtime stops the running cell's snippet code and its threads. */
+    public void stopRunningCell() {
+        runtime.control().stop();
+    }
+
+    /** Hands the running cell's id to the runtime (with its first snippet), so its threads' output finds the cell. */
     public void enterCell(String cellId) {
-        try {
-            runtime.control().extensionCommand(concurrencylab.agent.wire.RuntimeProtocol.CELL_COMMAND, cellId);
-        } catch (Exception e) {
-            // The runtime is gone: the next eval notices and the cell is told.
-        }
+        runtime.control().enterCell(cellId);
     }
 
     @Override

@@ -4,9 +4,12 @@ import concurrencylab.agent.NotebookSystemClassLoader;
 import concurrencylab.agent.RuntimeMain;
 import concurrencylab.agent.wire.Frames;
 import concurrencylab.launch.jvm.JvmCommand;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,7 +17,6 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
@@ -91,11 +93,13 @@ public final class RuntimeLauncher implements ExecutionControlProvider {
                 }
             }
             SideChannel sideChannel = new SideChannel(events, cells, input);
-            InputStream userIn = env.userIn();
-            KernelExecutionControl control = (KernelExecutionControl) Util.remoteInputOutput(
-                    engine.getInputStream(), engine.getOutputStream(),
-                    Map.of(), Map.of("in", userIn),
-                    (in, out) -> new KernelExecutionControl(out, in, connection));
+            // Commands and replies straight on the socket: JShell's stock streams multiplex them with the
+            // runtime's System.in/out/err, which here go over the side channel, through a pipe and a
+            // thread at each end (two thread hand-overs per round trip).
+            ObjectOutputStream commands = new ObjectOutputStream(new BufferedOutputStream(engine.getOutputStream()));
+            commands.flush();
+            ObjectInputStream replies = new ObjectInputStream(new BufferedInputStream(engine.getInputStream()));
+            KernelExecutionControl control = new KernelExecutionControl(commands, replies, connection);
             connection.attach(sideChannel, control);
             started.accept(connection);
             return control;

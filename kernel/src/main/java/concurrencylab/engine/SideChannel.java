@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Kernel side of the side channel: one reader thread hands the runtime's output and displays to
- * the cell they belong to; the kernel sends stop and barrier requests.
+ * the cell they belong to, and marks the end of each snippet; the kernel sends stop and barrier requests.
  */
 public final class SideChannel implements AutoCloseable {
 
@@ -34,6 +34,9 @@ public final class SideChannel implements AutoCloseable {
     private final Map<Long, CompletableFuture<JsonObject>> surveys = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final Object snippetsDone = new Object();
+    /** The number of the latest invoke the runtime said has ended, its output sent. */
+    private long lastSnippetDone;
 
     SideChannel(Socket socket, CellRouter cells, CellInput input) throws IOException {
         this.socket = socket;
@@ -45,9 +48,32 @@ public final class SideChannel implements AutoCloseable {
         reader.start();
     }
 
-    /** Asks the runtime to stop the running cell (the engine stream is busy while a cell runs). */
-    public void stop() {
-        send(Frames.STOP, -1);
+    /** Asks the runtime to stop a cell (the engine stream is busy while a cell runs): its sequence number. */
+    void stop(long cell) {
+        send(Frames.STOP, cell);
+    }
+
+    /**
+     * Waits until the runtime's mark that invoke number {@code invoke} has ended arrived, and with it all
+     * output, displays and results the runtime sent before it. No request: the runtime sends the mark as
+     * the snippet ends. Returns false when it did not come in time or the runtime has gone.
+     */
+    boolean awaitSnippetDone(long invoke, long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (snippetsDone) {
+            try {
+                while (lastSnippetDone < invoke && !closed.isDone()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(snippetsDone, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return lastSnippetDone >= invoke;
+        }
     }
 
     /**
@@ -149,6 +175,9 @@ public final class SideChannel implements AutoCloseable {
             // The runtime ended; the engine notices on its own stream and reports it to the cell.
         } finally {
             closed.complete(null);
+            synchronized (snippetsDone) {
+                snippetsDone.notifyAll();
+            }
         }
     }
 
@@ -175,6 +204,13 @@ public final class SideChannel implements AutoCloseable {
             case Frames.RESULT -> {
                 String token = Frames.readString(in);
                 results.put(token, bundle(Frames.readString(in)));
+            }
+            case Frames.SNIPPET_DONE -> {
+                long invoke = in.readLong();
+                synchronized (snippetsDone) {
+                    lastSnippetDone = Math.max(lastSnippetDone, invoke);
+                    snippetsDone.notifyAll();
+                }
             }
             case Frames.BARRIER -> {
                 CompletableFuture<Void> answered = barriers.get(in.readLong());

@@ -190,6 +190,13 @@ public final class JShellInterpreter implements Interpreter {
         return supervisor.engine().runtime().awaitExit(millis);
     }
 
+    /** Variables JShell holds for expression values ($1, $2, ...) (for tests: cells drop them). */
+    long valueVariables() {
+        return supervisor.engine().jshell().variables()
+                .filter(v -> v.subKind() == jdk.jshell.Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND)
+                .count();
+    }
+
     /** The current runtime JVM (for tests that measure it). */
     ProcessHandle runtimeProcess() {
         return supervisor.engine().runtime().process().toHandle();

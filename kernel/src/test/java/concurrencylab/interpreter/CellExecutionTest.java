@@ -30,6 +30,14 @@ class CellExecutionTest {
     }
 
     @Test
+    void expressionValuesDoNotPileUpAsVariables() {
+        assertEquals("2", value("1+1"));
+        assertEquals("6", value("var list = new java.util.ArrayList<Integer>();\nlist.add(5);\nlist.get(0) + 1"));
+        assertEquals("[5]", value("list"));
+        assertEquals(0, interpreter.valueVariables(), "every later snippet would import and check them");
+    }
+
+    @Test
     void severalSnippetsInOneCell() {
         assertEquals("7", value("int x = 3;\nint y = x * 2;\ny + 1"));
         assertNull(value("int unused = 5;"), "a declaration shows no result");

@@ -103,13 +103,19 @@ class InterruptAndRestartTest {
     @Test
     @Order(4)
     void systemExitIsReportedAndTheNextCellWorks() {
+        // A redefinition keeps its snippet id: the replay has the latest form once, after what it uses.
+        assertTrue(interpreter.execute("int shift = 1;\nint thrice(int a) { return 2 * a; }\n1 + 1", new RecordingCell()).succeeded());
+        assertTrue(interpreter.execute("int thrice(int a) { return 3 * a + shift; }", new RecordingCell()).succeeded());
         RecordingCell cell = new RecordingCell();
         ExecuteOutcome outcome = interpreter.execute("System.exit(7);", cell);
         assertEquals("RuntimeDied", outcome.error().ename());
         assertTrue(outcome.error().evalue().contains("exit code 7"), outcome.error().evalue());
         assertTrue(cell.stderr().contains("Runtime restarted"), cell.stderr());
+        assertEquals(1, cell.stderr().split("thrice", -1).length - 1, cell.stderr());
+        assertTrue(!cell.stderr().contains("Could not declare again"), cell.stderr());
         ExecuteOutcome after = interpreter.execute("twice(5)", new RecordingCell());
         assertEquals("10", after.result().data().get("text/plain").getAsString());
+        assertEquals("6", interpreter.execute("thrice(2)", new RecordingCell()).result().data().get("text/plain").getAsString());
     }
 
     @Test

@@ -19,6 +19,11 @@ public final class Frames {
     public static final byte CLEAR = 'C';
     /** runtime to kernel: result token, bundle JSON of a rich last-expression value. */
     public static final byte RESULT = 'R';
+    /**
+     * runtime to kernel: a snippet's invoke has ended and everything written until then has been sent:
+     * the invoke's sequence number (see {@link RuntimeProtocol}).
+     */
+    public static final byte SNIPPET_DONE = 'N';
     /** runtime to kernel: answer to {@link #BARRIER_REQUEST}, with its sequence number. */
     public static final byte BARRIER = 'B';
     /** runtime to kernel: answer to {@link #THREADS_REQUEST}: its sequence number, then the survey as JSON. */
@@ -41,7 +46,7 @@ public final class Frames {
      * {@link #THREADS}; cheap, with no thread dump.
      */
     public static final byte THREAD_CPU_REQUEST = 'c';
-    /** kernel to runtime: stop the running cell. */
+    /** kernel to runtime: stop the running cell: its sequence number (see {@link RuntimeProtocol}). */
     public static final byte STOP = 's';
     /** kernel to runtime: flush all output, then answer {@link #BARRIER}. */
     public static final byte BARRIER_REQUEST = 'b';

@@ -1,12 +1,12 @@
 package concurrencylab.engine.supervision;
 
-import concurrencylab.engine.SnippetOrigins;
 import concurrencylab.engine.Engine;
-import java.util.ArrayList;
-import java.util.Comparator;
+import concurrencylab.engine.SnippetOrigins;
 import java.util.List;
+import java.util.TreeMap;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
 import jdk.jshell.VarSnippet;
 
 /**
@@ -14,36 +14,79 @@ import jdk.jshell.VarSnippet;
  * replayed into a fresh runtime. Imports, methods and types are replayed as written; variables are
  * declared again without their initializers (re-running those could repeat side effects or the very
  * work that got the runtime killed), so their values are lost.
+ *
+ * <p>Kept from the events of each eval (a snippet's status, including those an eval overwrote or
+ * dropped), so a cell costs the same however many snippets came before it; the declarations a restart
+ * replays are those of the last {@link #capture}, in snippet id order.
  */
 final class DeclarationLog {
 
     record Declaration(Snippet.Kind kind, String name, String source, SnippetOrigins.Origin origin) {
     }
 
+    /** A live declaration and the snippet it came from (a redefinition keeps the id, not the snippet). */
+    private record Live(Snippet snippet, Declaration declaration) {
+    }
+
+    /** The engine's live declarations by snippet id number, as the events so far left them. */
+    private final TreeMap<Integer, Live> live = new TreeMap<>();
+    private boolean changed;
     private volatile List<Declaration> declarations = List.of();
 
-    void capture(Engine engine, SnippetOrigins origins) {
+    /** Notes what one eval did: declarations made active, and those overwritten, dropped or rejected. */
+    synchronized void observe(Engine engine, SnippetOrigins origins, List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
+            Snippet s = event.snippet();
+            int id = idNumber(s.id());
+            Declaration declaration = event.status().isActive() && !engine.startupSnippet(s) && origins.replayed(s.id())
+                    ? declarationOf(s, origins.find(s.id()))
+                    : null;
+            if (declaration != null) {
+                Live entry = new Live(s, declaration);
+                changed |= !entry.equals(live.put(id, entry));
+            } else {
+                Live known = live.get(id);
+                if (known != null && known.snippet() == s) {
+                    live.remove(id);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** The declarations observed so far become those a restart replays. */
+    synchronized void capture() {
+        if (changed) {
+            declarations = live.values().stream().map(Live::declaration).toList();
+            changed = false;
+        }
+    }
+
+    /** Starts over from all snippets of a (fresh) engine: after a restart has replayed into it. */
+    synchronized void rebuild(Engine engine, SnippetOrigins origins) {
         JShell jshell = engine.jshell();
-        List<Declaration> live = new ArrayList<>();
+        live.clear();
         jshell.snippets()
                 .filter(s -> !engine.startupSnippet(s))
                 .filter(s -> origins.replayed(s.id()))
                 .filter(s -> jshell.status(s).isActive())
-                .sorted(Comparator.comparingInt(s -> idNumber(s.id())))
                 .forEach(s -> {
                     Declaration declaration = declarationOf(s, origins.find(s.id()));
                     if (declaration != null) {
-                        live.add(declaration);
+                        live.put(idNumber(s.id()), new Live(s, declaration));
                     }
                 });
-        declarations = List.copyOf(live);
+        changed = true;
+        capture();
     }
 
     List<Declaration> declarations() {
         return declarations;
     }
 
-    void clear() {
+    synchronized void clear() {
+        live.clear();
+        changed = false;
         declarations = List.of();
     }
 

@@ -105,9 +105,15 @@ public final class EngineSupervisor {
         return List.copyOf(extraClasspath);
     }
 
+    /** Notes the declarations one eval made, overwrote or dropped (all kinds of code: any may overwrite). */
+    public void observeDeclarations(Engine engine, List<SnippetEvent> events) {
+        declarations.observe(engine, origins, events);
+    }
+
+    /** What the cells declared so far becomes what a restart replays. */
     public void captureDeclarations(Engine engine) {
         if (engine.alive()) {
-            declarations.capture(engine, origins);
+            declarations.capture();
         }
     }
 
@@ -154,7 +160,9 @@ public final class EngineSupervisor {
                 replayed.add(declaration.name());
             }
         }
-        captureDeclarations(engine);
+        if (engine.alive()) {
+            declarations.rebuild(engine, origins);
+        }
         return new Replay(replayed, reset, failed);
     }
 

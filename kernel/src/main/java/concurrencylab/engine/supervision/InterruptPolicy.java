@@ -146,7 +146,7 @@ public final class InterruptPolicy {
         if (live == null) {
             return; // the cell is still waiting for its engine and ends without running
         }
-        live.sideChannel().stop();
+        live.stopRunningCell();
         if (run.escalation == null) {
             run.preparation = timer.schedule(() -> {
                 if (running == run) {
