@@ -47,6 +47,16 @@ class CellExecutionTest {
     }
 
     @Test
+    void theDocumentedPackagesAreImported() {
+        assertEquals("8", value("BigInteger.TWO.pow(3)"));
+        assertEquals("true", value("Pattern.compile(\"a+\").matcher(\"aaa\").matches()"));
+        assertEquals("1", value("new AtomicInteger().incrementAndGet()"));
+        assertEquals("false", value("new ReentrantLock().isLocked()"));
+        assertEquals("60", value("Duration.ofMinutes(1).toSeconds()"));
+        assertEquals("\"GET\"", value("HttpRequest.newBuilder(URI.create(\"http://localhost/\")).build().method()"));
+    }
+
+    @Test
     void compileErrorNamesLineAndColumn() {
         ExecuteOutcome outcome = run("int a = 1;\nint b = \"text\";", new RecordingCell());
         assertEquals("CompilationError", outcome.error().ename());
