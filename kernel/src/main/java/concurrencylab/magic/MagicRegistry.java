@@ -67,6 +67,12 @@ public final class MagicRegistry {
         return kinds.containsKey(wanted) ? kinds.get(wanted) : kinds.values().iterator().next();
     }
 
+    /** Every form of the magic of that name, the line form first; empty when there is none. */
+    List<Entry> forms(String name) {
+        Map<Magic.Kind, Entry> kinds = byName.get(name);
+        return kinds == null ? List.of() : List.copyOf(kinds.values());
+    }
+
     /** The magic of that name, its line form first. */
     Entry find(String name) {
         return find(name, Magic.Kind.LINE);
