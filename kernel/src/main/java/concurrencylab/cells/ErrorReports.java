@@ -22,6 +22,7 @@ final class ErrorReports {
      */
     static ErrorInfo compileError(CellText cell, int lineShift, Piece piece, List<Diag> diagnostics) {
         List<String> traceback = new ArrayList<>();
+        List<ErrorInfo.Position> positions = new ArrayList<>();
         String first = null;
         for (Diag diag : diagnostics) {
             if (!diag.isError()) {
@@ -35,6 +36,7 @@ final class ErrorReports {
             if (first == null) {
                 first = message;
             }
+            positions.add(new ErrorInfo.Position(line + lineShift, column));
             traceback.add("cell line " + (line + lineShift) + ", column " + column + ": " + message);
             String sourceLine = cell.line(line);
             traceback.add("    " + sourceLine);
@@ -44,7 +46,7 @@ final class ErrorReports {
             first = "the snippet was rejected";
             traceback.add(first);
         }
-        return new ErrorInfo("CompilationError", first, traceback);
+        return new ErrorInfo("CompilationError", first, traceback, positions);
     }
 
     /** A statement that uses something not (yet) declared. */
