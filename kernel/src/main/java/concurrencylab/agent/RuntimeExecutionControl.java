@@ -56,6 +56,13 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
         super.load(cbcs);
     }
 
+    /** {@code %classpath add}: for this JVM, and recorded for the worker JVMs it starts. */
+    @Override
+    public void addToClasspath(String classPath) throws EngineTerminationException, InternalException {
+        super.addToClasspath(classPath);
+        ExtraClassPath.add(classPath);
+    }
+
     @Override
     public Object extensionCommand(String command, Object arg)
             throws RunException, EngineTerminationException, InternalException {
