@@ -1,5 +1,6 @@
 package concurrencylab.cells;
 
+import concurrencylab.engine.SnippetFrames;
 import concurrencylab.engine.SnippetOrigins;
 import concurrencylab.spi.ExecuteOutcome.ErrorInfo;
 import java.util.ArrayList;
@@ -108,18 +109,20 @@ final class ErrorReports {
         }
     }
 
+    private static SnippetFrames frames(SnippetOrigins origins) {
+        return new SnippetFrames(origins);
+    }
+
     private static String frame(StackTraceElement frame, SnippetOrigins origins, int currentCell) {
         String file = frame.getFileName();
         String className = frame.getClassName();
         if (file != null && file.startsWith("#")) {
-            SnippetOrigins.Origin origin = origins.find(file.substring(1));
-            String method = frame.getMethodName().isEmpty() ? "" : frame.getMethodName() + " ";
-            if (origin == null) {
+            if (origins.find(file.substring(1)) == null) {
+                String method = frame.getMethodName().isEmpty() ? "" : frame.getMethodName() + " ";
                 return method + "(snippet " + file + " line " + frame.getLineNumber() + ")";
             }
-            int line = origin.firstLine() + frame.getLineNumber() - 1;
-            String cell = origin.executionCount() == currentCell ? "cell" : "cell [" + origin.executionCount() + "]";
-            return method + "(" + cell + " line " + line + ")";
+            return frames(origins).translated(className, frame.getMethodName(), file.substring(1), frame.getLineNumber(),
+                    currentCell);
         }
         if (className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.")
                 || className.startsWith("concurrencylab.agent.") || className.startsWith("jdk.jshell.")) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import concurrencylab.assist.CodeAssist;
 import concurrencylab.assist.Pager;
 import concurrencylab.cells.CellExecution;
+import concurrencylab.engine.SnippetFrames;
 import concurrencylab.engine.SnippetOrigins;
 import concurrencylab.engine.CellInput;
 import concurrencylab.engine.CellRouter;
@@ -33,6 +34,7 @@ public final class JShellInterpreter implements Interpreter {
     private final CellRouter cells = new CellRouter();
     private final CellInput input = new CellInput();
     private final SnippetOrigins origins = new SnippetOrigins();
+    private final SnippetFrames frames = new SnippetFrames(origins);
     private final EngineSupervisor supervisor;
     private final CellExecution execution;
     private final MagicDispatcher magics;
@@ -44,10 +46,11 @@ public final class JShellInterpreter implements Interpreter {
 
     /** With explicit JVM options for the runtime (tests use a smaller heap, for example). */
     public JShellInterpreter(List<String> runtimeOptions) {
+        cells.rewriteFramesWith(frames);
         this.supervisor = new EngineSupervisor(cells, input, runtimeOptions, origins);
         this.execution = new CellExecution(supervisor, origins, cells, input);
         this.session = new NotebookSession(execution, supervisor);
-        this.magics = new MagicDispatcher(MagicRegistry.load(supervisor), session);
+        this.magics = new MagicDispatcher(MagicRegistry.load(supervisor, frames), session);
         input.flushOutputWith(() -> supervisor.engine().runtime().sideChannel().barrier(1_000));
     }
 

@@ -1,5 +1,6 @@
 package concurrencylab.magic;
 
+import concurrencylab.engine.SnippetFrames;
 import concurrencylab.engine.supervision.EngineSupervisor;
 import concurrencylab.spi.Magic;
 import java.util.ArrayList;
@@ -32,10 +33,10 @@ public final class MagicRegistry {
     /** A name may have a line and a cell form ({@code %time} and {@code %%time}). */
     private final Map<String, Map<Magic.Kind, Entry>> byName = new TreeMap<>();
 
-    public static MagicRegistry load(EngineSupervisor supervisor) {
+    public static MagicRegistry load(EngineSupervisor supervisor, SnippetFrames frames) {
         MagicRegistry registry = new MagicRegistry();
         registry.add(() -> new ClasspathMagic(supervisor));
-        registry.add(() -> new ThreadSurveyMagic(supervisor));
+        registry.add(() -> new ThreadSurveyMagic(supervisor, frames));
         registry.add(() -> new LsMagic(registry));
         registry.add(() -> new HelpMagic(registry));
         for (ServiceLoader.Provider<Magic> provider : ServiceLoader.load(Magic.class).stream().toList()) {

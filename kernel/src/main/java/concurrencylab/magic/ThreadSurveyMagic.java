@@ -2,6 +2,7 @@ package concurrencylab.magic;
 
 import concurrencylab.cells.ThreadReport;
 import com.google.gson.JsonObject;
+import concurrencylab.engine.SnippetFrames;
 import concurrencylab.engine.supervision.EngineSupervisor;
 import concurrencylab.spi.Magic;
 import concurrencylab.spi.MagicInvocation;
@@ -16,9 +17,11 @@ final class ThreadSurveyMagic implements Magic {
     private static final long ANSWER_TIMEOUT_MILLIS = 5_000;
 
     private final EngineSupervisor supervisor;
+    private final SnippetFrames frames;
 
-    ThreadSurveyMagic(EngineSupervisor supervisor) {
+    ThreadSurveyMagic(EngineSupervisor supervisor, SnippetFrames frames) {
         this.supervisor = supervisor;
+        this.frames = frames;
     }
 
     @Override
@@ -33,6 +36,7 @@ final class ThreadSurveyMagic implements Magic {
             throw new IllegalStateException("the runtime JVM did not answer within "
                     + ANSWER_TIMEOUT_MILLIS / 1000 + " s; run a cell to restart it, then try again");
         }
-        return MagicOutcome.ok(MimeBundle.text(ThreadReport.threads(survey).stripTrailing()));
+        int cell = invocation.cell().executionCount();
+        return MagicOutcome.ok(MimeBundle.text(ThreadReport.threads(survey, at -> frames.inText(at, cell)).stripTrailing()));
     }
 }

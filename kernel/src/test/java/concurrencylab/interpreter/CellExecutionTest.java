@@ -81,6 +81,21 @@ class CellExecutionTest {
     }
 
     @Test
+    void stackTracesThreadsPrintNameCellLines() throws Exception {
+        RecordingCell declaring = new RecordingCell();
+        run("void failHere(int depth) {\n  throw new IllegalStateException(\"deep \" + depth);\n}", declaring);
+        // One snippet: the thread prints its trace while the snippet that started it still runs.
+        RecordingCell cell = new RecordingCell();
+        ExecuteOutcome outcome = run("int before = 0;\nThread.ofPlatform().start(() -> {\n"
+                + "  try { failHere(1); } catch (IllegalStateException e) { e.printStackTrace(); }\n}).join();", cell);
+        assertTrue(outcome.succeeded(), () -> String.valueOf(outcome.error()));
+        String stderr = cell.stderr();
+        assertTrue(stderr.contains("at failHere (cell [" + declaring.executionCount() + "] line 2)"), stderr);
+        assertTrue(stderr.contains("at lambda (cell line 3)"), stderr);
+        assertTrue(!stderr.contains("REPL."), stderr);
+    }
+
+    @Test
     void deepRecursionIsReportedCompactly() {
         ExecuteOutcome outcome = run("int down(int n) { return down(n + 1) + 1; }\ndown(0)", new RecordingCell());
         assertEquals("java.lang.StackOverflowError", outcome.error().ename());

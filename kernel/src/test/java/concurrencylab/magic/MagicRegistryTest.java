@@ -69,7 +69,7 @@ class MagicRegistryTest {
 
     @Test
     void everyLsmagicLineIsACompleteSentence() {
-        MagicRegistry registry = MagicRegistry.load(null);
+        MagicRegistry registry = MagicRegistry.load(null, null);
         for (MagicRegistry.Entry entry : registry.all()) {
             String summary = LsMagic.summary(entry);
             assertTrue(summary.matches("[A-Z].*[.?!]"), entry.prefix() + entry.name() + ": " + summary);
