@@ -39,6 +39,10 @@ public final class HarnessBench {
             replyForever(args[1]);
             return;
         }
+        if (args.length > 0) {
+            System.err.println("HarnessBench takes no arguments; bench/harness --help says what it measures.");
+            System.exit(2);
+        }
         System.out.println("Concurrency Lab harness benchmark — " + Environment.current());
         System.out.println(loadLine());
         System.out.println();
@@ -175,6 +179,21 @@ public final class HarnessBench {
     }
 
     private static void report(Mode mode, double nanos, double serial) {
-        System.out.printf(Locale.ROOT, "  %-10s %8.1f ms   speedup %.2f×%n", mode.label(), nanos / 1e6, serial / nanos);
+        int workers = mode == Mode.SERIAL ? 1 : 2;
+        double speedup = serial / nanos;
+        System.out.printf(Locale.ROOT, "  %-10s %8.1f ms   speedup %.2f×%s%n", mode.label(), nanos / 1e6, speedup,
+                beyond(speedup, workers, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Why a speedup above what the workers and cores allow is printed at all; empty when there is none. */
+    static String beyond(double speedup, int workers, int cores) {
+        if (speedup > cores * 1.05) {
+            return "  (above the " + cores + " cores: not parallelism; the serial run was slowed by other work or the JIT)";
+        }
+        if (speedup > Math.min(workers, cores) * 1.05) {
+            return "  (above " + Math.min(workers, cores) + "× with " + workers + " worker" + (workers == 1 ? "" : "s")
+                    + ": noise of other work or the JIT, not parallelism)";
+        }
+        return "";
     }
 }

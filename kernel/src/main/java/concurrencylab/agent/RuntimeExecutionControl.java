@@ -55,6 +55,13 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
         super.load(cbcs);
     }
 
+    /** {@code %classpath add}: for this JVM, and recorded for the worker JVMs it starts. */
+    @Override
+    public void addToClasspath(String classPath) throws EngineTerminationException, InternalException {
+        super.addToClasspath(classPath);
+        ExtraClassPath.add(classPath);
+    }
+
     /** Takes the cell from the first invoke of each cell; once the snippet ended, sends its output, then the mark. */
     @Override
     public String invoke(String className, String methodName)

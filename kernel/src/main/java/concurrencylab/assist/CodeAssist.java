@@ -74,7 +74,7 @@ public final class CodeAssist {
             }
             text.append(doc.signature());
             if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
-                text.append("\n\n").append(doc.javadoc().strip());
+                text.append("\n\n").append(JavadocText.render(doc.javadoc()));
             }
         }
         JsonObject data = new JsonObject();

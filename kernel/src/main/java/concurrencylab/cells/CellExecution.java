@@ -100,6 +100,7 @@ public final class CellExecution {
             }
             List<SnippetEvent> events;
             try {
+                origins.evaluating(cell.executionCount(), text.lineOf(piece.offset()) + lineShift);
                 events = jshell.eval(piece.source());
             } catch (IllegalStateException closed) {
                 return null; // JShell closed down: its runtime is gone, and the caller recovers

@@ -1,5 +1,6 @@
 package concurrencylab.cells;
 
+import concurrencylab.engine.SnippetFrames;
 import concurrencylab.engine.SnippetOrigins;
 import concurrencylab.spi.ExecuteOutcome.ErrorInfo;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ final class ErrorReports {
      */
     static ErrorInfo compileError(CellText cell, int lineShift, Piece piece, List<Diag> diagnostics) {
         List<String> traceback = new ArrayList<>();
+        List<ErrorInfo.Position> positions = new ArrayList<>();
         String first = null;
         for (Diag diag : diagnostics) {
             if (!diag.isError()) {
@@ -35,6 +37,7 @@ final class ErrorReports {
             if (first == null) {
                 first = message;
             }
+            positions.add(new ErrorInfo.Position(line + lineShift, column));
             traceback.add("cell line " + (line + lineShift) + ", column " + column + ": " + message);
             String sourceLine = cell.line(line);
             traceback.add("    " + sourceLine);
@@ -44,7 +47,7 @@ final class ErrorReports {
             first = "the snippet was rejected";
             traceback.add(first);
         }
-        return new ErrorInfo("CompilationError", first, traceback);
+        return new ErrorInfo("CompilationError", first, traceback, positions);
     }
 
     /** A statement that uses something not (yet) declared. */
@@ -106,18 +109,20 @@ final class ErrorReports {
         }
     }
 
+    private static SnippetFrames frames(SnippetOrigins origins) {
+        return new SnippetFrames(origins);
+    }
+
     private static String frame(StackTraceElement frame, SnippetOrigins origins, int currentCell) {
         String file = frame.getFileName();
         String className = frame.getClassName();
         if (file != null && file.startsWith("#")) {
-            SnippetOrigins.Origin origin = origins.find(file.substring(1));
-            String method = frame.getMethodName().isEmpty() ? "" : frame.getMethodName() + " ";
-            if (origin == null) {
+            if (origins.find(file.substring(1)) == null) {
+                String method = frame.getMethodName().isEmpty() ? "" : frame.getMethodName() + " ";
                 return method + "(snippet " + file + " line " + frame.getLineNumber() + ")";
             }
-            int line = origin.firstLine() + frame.getLineNumber() - 1;
-            String cell = origin.executionCount() == currentCell ? "cell" : "cell [" + origin.executionCount() + "]";
-            return method + "(" + cell + " line " + line + ")";
+            return frames(origins).translated(className, frame.getMethodName(), file.substring(1), frame.getLineNumber(),
+                    currentCell);
         }
         if (className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.")
                 || className.startsWith("concurrencylab.agent.") || className.startsWith("jdk.jshell.")) {

@@ -6,27 +6,52 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
 
 /**
- * A cell body made into a method body: either returning its last expression, or running all of it
- * and returning null. Lines stay where they were, so errors still point at the user's lines.
+ * A cell body made into a task method {@code Object NAME() throws Exception}, in one of two forms:
+ * returning its last expression, or running the body as written and returning null when it completes.
+ * The method's header takes one line and the body's lines stay where they were, so errors point at
+ * the user's lines and name only code the user wrote.
+ *
+ * @param returningLast the body with {@code return (LAST);} for its last expression; null when the last
+ *                      piece cannot be an expression
+ * @param asWritten     the body as written (a missing semicolon after its last statement added)
+ * @param lastLine      the body line (1-based) where the last piece starts
  */
-public record TaskBody(String returningLast, String returningNull, int lastLine) {
+public record TaskBody(String returningLast, String asWritten, int lastLine) {
 
     public static TaskBody of(SourceCodeAnalysis analysis, String body) {
         List<Piece> pieces = CellSplitter.split(analysis, body);
         if (pieces.isEmpty()) {
-            return new TaskBody(null, body + "\nreturn null;", 0);
+            return new TaskBody(null, body, 0);
         }
         Piece last = pieces.get(pieces.size() - 1);
         String before = body.substring(0, last.offset());
         String lastSource = last.source().strip();
         String asStatement = lastSource.endsWith(";") || lastSource.endsWith("}") ? lastSource : lastSource + ";";
-        String returningNull = before + asStatement + "\nreturn null;";
+        String asWritten = before + asStatement;
         int lastLine = new CellText(body).lineOf(last.offset());
         if (!mayBeExpression(analysis, lastSource)) {
-            return new TaskBody(null, returningNull, lastLine);
+            return new TaskBody(null, asWritten, lastLine);
         }
         String expression = lastSource.endsWith(";") ? lastSource.substring(0, lastSource.length() - 1) : lastSource;
-        return new TaskBody(before + "return (" + expression + ");", returningNull, lastLine);
+        return new TaskBody(before + "return (" + expression + ");", asWritten, lastLine);
+    }
+
+    /** The method returning the last expression; only when {@link #returningLast} is not null. */
+    public String returningLastMethod(String name) {
+        return header(name) + "\n" + returningLast + "\n}";
+    }
+
+    /**
+     * The method running the body as written. The body sits in {@code if (true) { ... }}: an if statement can
+     * complete normally whatever its condition (JLS 14.22), so the {@code return null} after it is reachable
+     * even when the body never completes normally (an endless loop, a final {@code throw}), and compiles.
+     */
+    public String asWrittenMethod(String name) {
+        return header(name) + " if (true) {\n" + asWritten + "\n} return null; }";
+    }
+
+    private static String header(String name) {
+        return "Object " + name + "() throws Exception {";
     }
 
     /** Expressions, and code JShell cannot judge alone (it may use the body's own locals) that does not end like a statement. */
@@ -44,11 +69,13 @@ public record TaskBody(String returningLast, String returningNull, int lastLine)
         };
     }
 
-    /** True when every error of the returning form is on the last line: then the statement form is worth a try. */
+    /**
+     * True when every compile error of the returning form is on the last piece's line: then the as-written form
+     * is worth a try. {@code lineShift} is how the method's lines map to cell lines (cell line = method line +
+     * shift; body line L is method line L + 1).
+     */
     public boolean onlyLastLineFailed(ExecuteOutcome outcome, int lineShift) {
-        String prefix = "cell line " + (lastLine + 1 + lineShift) + ",";
-        return outcome.error().traceback().stream()
-                .filter(line -> line.startsWith("cell line "))
-                .allMatch(line -> line.startsWith(prefix));
+        int cellLine = lastLine + 1 + lineShift;
+        return outcome.error().positions().stream().allMatch(position -> position.line() == cellLine);
     }
 }

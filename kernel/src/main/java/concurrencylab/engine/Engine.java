@@ -39,6 +39,7 @@ public final class Engine implements AutoCloseable {
                 .err(discard)
                 .executionEngine(launcher, java.util.Map.of())
                 .build();
+        cells.engineStarted(jshell);
         return prepare(jshell, connection);
     }
 

@@ -117,10 +117,13 @@ public final class RuntimeLauncher implements ExecutionControlProvider {
     }
 
     private Process launch(int port) throws IOException {
+        String outOfMemoryMarker = RuntimeExit.markerOption();
         List<String> command = JvmCommand.likeThisJvm()
                 // An OutOfMemoryError ends the runtime, which is then restarted with the declarations, instead of
-                // leaving a half-broken JVM behind; given first so the options may still turn it off.
+                // leaving a half-broken JVM behind; given first so the options may still turn it off. The marker
+                // tells that exit (code 3) from a System.exit(3).
                 .option("-XX:+ExitOnOutOfMemoryError")
+                .options(outOfMemoryMarker == null ? List.of() : List.of(outOfMemoryMarker))
                 .options(runtimeOptions)
                 .headless()
                 .systemProperty("java.system.class.loader", NotebookSystemClassLoader.class.getName())

@@ -12,18 +12,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The imports every notebook starts with: a default set plus those modules list in a resource. */
+/**
+ * The imports every notebook starts with: a default set plus those modules list in a resource.
+ * The README lists the default packages; {@code StartupImportsTest} holds the two to each other.
+ */
 final class StartupImports {
 
     static final String RESOURCE = "META-INF/concurrencylab/imports";
 
-    private static final List<String> DEFAULTS = List.of(
+    static final List<String> DEFAULTS = List.of(
             "import java.util.*;",
             "import java.util.concurrent.*;",
             "import java.util.concurrent.atomic.*;",
             "import java.util.concurrent.locks.*;",
             "import java.util.function.*;",
             "import java.util.stream.*;",
+            "import java.util.regex.*;",
+            "import java.math.*;",
             "import java.time.*;",
             "import java.io.*;",
             "import java.nio.file.*;",

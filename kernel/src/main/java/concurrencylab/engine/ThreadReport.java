@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Words for the runtime's thread survey: one line per thread, one sentence per deadlock. */
 public final class ThreadReport {
@@ -12,8 +13,8 @@ public final class ThreadReport {
     private ThreadReport() {
     }
 
-    /** Every notebook thread with its state and lock, then the deadlocks. */
-    public static String threads(JsonObject survey) {
+    /** Every notebook thread with its state and lock, then the deadlocks; {@code where} words each thread's frame. */
+    public static String threads(JsonObject survey, UnaryOperator<String> where) {
         JsonArray threads = survey.getAsJsonArray("threads");
         StringBuilder text = new StringBuilder();
         if (threads.isEmpty()) {
@@ -35,7 +36,7 @@ public final class ThreadReport {
                 }
             }
             if (thread.has("at")) {
-                text.append("\n      at ").append(string(thread, "at"));
+                text.append("\n      at ").append(where.apply(string(thread, "at")));
             }
             text.append('\n');
         }

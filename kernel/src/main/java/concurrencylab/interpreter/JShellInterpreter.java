@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import concurrencylab.assist.CodeAssist;
 import concurrencylab.assist.Pager;
 import concurrencylab.cells.CellExecution;
+import concurrencylab.engine.SnippetFrames;
 import concurrencylab.engine.SnippetOrigins;
 import concurrencylab.engine.CellInput;
 import concurrencylab.engine.CellRouter;
@@ -36,6 +37,7 @@ public final class JShellInterpreter implements Interpreter {
     private final CellRouter cells = new CellRouter();
     private final CellInput input = new CellInput();
     private final SnippetOrigins origins = new SnippetOrigins();
+    private final SnippetFrames frames = new SnippetFrames(origins);
     private final EngineSupervisor supervisor;
     private final InterruptPolicy interrupts;
     private final CellExecution execution;
@@ -53,6 +55,7 @@ public final class JShellInterpreter implements Interpreter {
 
     /** With explicit JVM options for the runtime (tests use a smaller heap, for example). */
     public JShellInterpreter(List<String> runtimeOptions) {
+        cells.rewriteFramesWith(frames);
         this.supervisor = new EngineSupervisor(cells, input, runtimeOptions, origins);
         this.interrupts = new InterruptPolicy(supervisor);
         this.execution = new CellExecution(supervisor, origins, input);
@@ -73,7 +76,7 @@ public final class JShellInterpreter implements Interpreter {
         }
         Thread loader = new Thread(() -> {
             try {
-                magics.complete(new MagicDispatcher(MagicRegistry.load(supervisor, interrupts), session));
+                magics.complete(new MagicDispatcher(MagicRegistry.load(supervisor, interrupts, frames), session));
             } catch (RuntimeException | Error e) {
                 magics.completeExceptionally(e);
             }

@@ -34,13 +34,12 @@ final class NotebookSession implements JavaSession {
     @Override
     public TaskDefinition defineTask(String body, int firstLine, CellContext cell) {
         String name = "__task_" + tasks.incrementAndGet();
-        String header = "Object " + name + "() throws Exception {\n";
         // Body line L is line L + 1 of the method source; firstLine (0-based) puts it into the cell.
         int lineShift = firstLine - 1;
         TaskBody task = TaskBody.of(supervisor.engine().analysis(), body);
         ExecuteOutcome outcome = null;
         if (task.returningLast() != null) {
-            outcome = execution.run(header + task.returningLast() + "\n}", lineShift, interrupts.current(cell), CellExecution.Kind.USER);
+            outcome = execution.run(task.returningLastMethod(name), lineShift, interrupts.current(cell), CellExecution.Kind.USER);
             if (outcome.succeeded()) {
                 return new TaskDefinition(name, null);
             }
@@ -48,8 +47,8 @@ final class NotebookSession implements JavaSession {
                 return new TaskDefinition(null, outcome);
             }
         }
-        // The last line is a statement (a void call, say): the task returns null.
-        outcome = execution.run(header + task.returningNull() + "\n}", lineShift, interrupts.current(cell), CellExecution.Kind.USER);
+        // The last line is a statement (a void call, a loop, a throw): the body runs as written and returns null.
+        outcome = execution.run(task.asWrittenMethod(name), lineShift, interrupts.current(cell), CellExecution.Kind.USER);
         return outcome.succeeded() ? new TaskDefinition(name, null) : new TaskDefinition(null, outcome);
     }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code %classpath}: shows the notebook's extra class path, or adds jars and class folders to it. */
-@Command(name = "classpath", description = "Show the extra class path, or add jars/folders: %%classpath add PATH...")
+@Command(name = "classpath", description = "Show the extra class path, or add jar files and class folders to it with %%classpath add PATH.")
 final class ClasspathMagic implements Magic {
 
     private final EngineSupervisor supervisor;

@@ -5,10 +5,12 @@ import concurrencylab.spi.Magic;
 import concurrencylab.spi.MagicInvocation;
 import concurrencylab.spi.MagicOutcome;
 import concurrencylab.spi.MimeBundle;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code %help NAME}: the usage of one magic, from its declaration. */
+/** {@code %help NAME}: the usage of a magic, from its declaration; both forms when a line and a cell magic share NAME. */
 @Command(name = "help", description = "Show how to use a magic: %%help NAME (also %%NAME?); without NAME, list them.")
 final class HelpMagic implements Magic {
 
@@ -32,11 +34,16 @@ final class HelpMagic implements Magic {
             return new LsMagic(registry).run(invocation);
         }
         String bare = name.replaceFirst("^%+", "");
-        // "%help %%time" asks for the cell form; "%help time" for the line form when there is one.
-        MagicRegistry.Entry entry = registry.find(bare, name.startsWith("%%") ? Kind.CELL : Kind.LINE);
-        if (entry == null) {
+        List<MagicRegistry.Entry> forms = registry.forms(bare);
+        if (forms.isEmpty()) {
             return MagicOutcome.of(ExecuteOutcome.failed(MagicDispatcher.unknown(registry, bare)));
         }
-        return MagicOutcome.ok(MimeBundle.text(entry.usage()));
+        // "%help %time" asks for the line form, "%help %%time" for the cell form, "%help time" for every form.
+        if (name.startsWith("%")) {
+            Kind wanted = name.startsWith("%%") ? Kind.CELL : Kind.LINE;
+            forms = List.of(registry.find(bare, wanted));
+        }
+        return MagicOutcome.ok(MimeBundle.text(forms.stream().map(MagicRegistry.Entry::usage)
+                .collect(Collectors.joining("\n\n"))));
     }
 }

@@ -1,5 +1,6 @@
 package concurrencylab.magic;
 
+import concurrencylab.engine.SnippetFrames;
 import concurrencylab.engine.supervision.EngineSupervisor;
 import concurrencylab.engine.supervision.InterruptPolicy;
 import concurrencylab.spi.Magic;
@@ -33,10 +34,10 @@ public final class MagicRegistry {
     /** A name may have a line and a cell form ({@code %time} and {@code %%time}). */
     private final Map<String, Map<Magic.Kind, Entry>> byName = new TreeMap<>();
 
-    public static MagicRegistry load(EngineSupervisor supervisor, InterruptPolicy interrupts) {
+    public static MagicRegistry load(EngineSupervisor supervisor, InterruptPolicy interrupts, SnippetFrames frames) {
         MagicRegistry registry = new MagicRegistry();
         registry.add(() -> new ClasspathMagic(supervisor));
-        registry.add(() -> new ThreadSurveyMagic(supervisor, interrupts));
+        registry.add(() -> new ThreadSurveyMagic(supervisor, interrupts, frames));
         registry.add(() -> new LsMagic(registry));
         registry.add(() -> new HelpMagic(registry));
         for (ServiceLoader.Provider<Magic> provider : ServiceLoader.load(Magic.class).stream().toList()) {
@@ -66,6 +67,12 @@ public final class MagicRegistry {
             return null;
         }
         return kinds.containsKey(wanted) ? kinds.get(wanted) : kinds.values().iterator().next();
+    }
+
+    /** Every form of the magic of that name, the line form first; empty when there is none. */
+    List<Entry> forms(String name) {
+        Map<Magic.Kind, Entry> kinds = byName.get(name);
+        return kinds == null ? List.of() : List.copyOf(kinds.values());
     }
 
     /** The magic of that name, its line form first. */

@@ -2,6 +2,7 @@ package concurrencylab.magic;
 
 import com.google.gson.JsonObject;
 import concurrencylab.engine.ThreadReport;
+import concurrencylab.engine.SnippetFrames;
 import concurrencylab.engine.supervision.EngineSupervisor;
 import concurrencylab.engine.supervision.InterruptPolicy;
 import concurrencylab.spi.Magic;
@@ -24,9 +25,12 @@ final class ThreadSurveyMagic implements Magic {
     @Option(names = "--stop", description = "Stop the threads earlier cells left running (as an interrupt does while no cell runs).")
     boolean stop;
 
-    ThreadSurveyMagic(EngineSupervisor supervisor, InterruptPolicy interrupts) {
+    private final SnippetFrames frames;
+
+    ThreadSurveyMagic(EngineSupervisor supervisor, InterruptPolicy interrupts, SnippetFrames frames) {
         this.supervisor = supervisor;
         this.interrupts = interrupts;
+        this.frames = frames;
     }
 
     @Override
@@ -49,7 +53,8 @@ final class ThreadSurveyMagic implements Magic {
         if (survey == null) {
             throw noAnswer();
         }
-        return MagicOutcome.ok(MimeBundle.text(ThreadReport.threads(survey).stripTrailing()));
+        int cell = invocation.cell().executionCount();
+        return MagicOutcome.ok(MimeBundle.text(ThreadReport.threads(survey, at -> frames.inText(at, cell)).stripTrailing()));
     }
 
     private static IllegalStateException noAnswer() {

@@ -55,6 +55,16 @@ class CellExecutionTest {
     }
 
     @Test
+    void theDocumentedPackagesAreImported() {
+        assertEquals("8", value("BigInteger.TWO.pow(3)"));
+        assertEquals("true", value("Pattern.compile(\"a+\").matcher(\"aaa\").matches()"));
+        assertEquals("1", value("new AtomicInteger().incrementAndGet()"));
+        assertEquals("false", value("new ReentrantLock().isLocked()"));
+        assertEquals("60", value("Duration.ofMinutes(1).toSeconds()"));
+        assertEquals("\"GET\"", value("HttpRequest.newBuilder(URI.create(\"http://localhost/\")).build().method()"));
+    }
+
+    @Test
     void compileErrorNamesLineAndColumn() {
         ExecuteOutcome outcome = run("int a = 1;\nint b = \"text\";", new RecordingCell());
         assertEquals("CompilationError", outcome.error().ename());
@@ -76,6 +86,21 @@ class CellExecutionTest {
         assertEquals("    at divideTen (cell [" + declaring.executionCount() + "] line 2)", traceback.get(1));
         assertEquals("    at (cell line 2)", traceback.get(2));
         assertEquals(3, traceback.size(), traceback::toString);
+    }
+
+    @Test
+    void stackTracesThreadsPrintNameCellLines() throws Exception {
+        RecordingCell declaring = new RecordingCell();
+        run("void failHere(int depth) {\n  throw new IllegalStateException(\"deep \" + depth);\n}", declaring);
+        // One snippet: the thread prints its trace while the snippet that started it still runs.
+        RecordingCell cell = new RecordingCell();
+        ExecuteOutcome outcome = run("int before = 0;\nThread.ofPlatform().start(() -> {\n"
+                + "  try { failHere(1); } catch (IllegalStateException e) { e.printStackTrace(); }\n}).join();", cell);
+        assertTrue(outcome.succeeded(), () -> String.valueOf(outcome.error()));
+        String stderr = cell.stderr();
+        assertTrue(stderr.contains("at failHere (cell [" + declaring.executionCount() + "] line 2)"), stderr);
+        assertTrue(stderr.contains("at lambda (cell line 3)"), stderr);
+        assertTrue(!stderr.contains("REPL."), stderr);
     }
 
     @Test

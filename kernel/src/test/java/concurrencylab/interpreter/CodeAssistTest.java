@@ -56,6 +56,16 @@ class CodeAssistTest {
     }
 
     @Test
+    void javadocReadsAsTextWithoutTags() {
+        String max = interpreter.inspect("Math.max", 8, 0).bundle().data().get("text/plain").getAsString();
+        assertTrue(max.contains("Returns the greater of two int values."), max);
+        assertTrue(max.contains("Parameters:\n  a - an argument."), max);
+        assertFalse(max.contains("{@") || max.contains("@param"), max);
+        String executor = interpreter.inspect("ExecutorService", 15, 0).bundle().data().get("text/plain").getAsString();
+        assertFalse(executor.contains("{@") || executor.contains("<pre>") || executor.contains("<p>"), executor);
+    }
+
+    @Test
     void isCompleteSaysCompleteIncompleteOrInvalid() {
         assertEquals("complete", interpreter.isComplete("int x = 1;").status());
         assertEquals("complete", interpreter.isComplete("1 + 1").status());

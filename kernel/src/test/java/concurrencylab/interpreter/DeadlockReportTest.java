@@ -39,9 +39,10 @@ class DeadlockReportTest {
         String before = text(interpreter.execute("%threads", new RecordingCell()));
         assertTrue(before.contains("No deadlock."), before);
 
+        RecordingCell declaring = new RecordingCell();
         interpreter.execute("void nap(long ms) { try { Thread.sleep(ms); } catch (InterruptedException e) { } }\n"
                 + "void meet(CountDownLatch both) { both.countDown(); try { both.await(); } catch (InterruptedException e) { } }",
-                new RecordingCell());
+                declaring);
         RecordingCell cell = new RecordingCell();
         CompletableFuture<ExecuteOutcome> running = CompletableFuture.supplyAsync(() -> interpreter.execute("""
                 Object a = new Object(), b = new Object();
@@ -65,6 +66,7 @@ class DeadlockReportTest {
         String report = text(interpreter.execute("%threads", new RecordingCell()));
         assertTrue(report.contains("\"left\" platform, BLOCKED, waits for java.lang.Object@"), report);
         assertTrue(report.contains("held by \"right\""), report);
+        assertTrue(report.contains("at lambda (cell [" + cell.executionCount() + "] line 3)"), report);
         assertTrue(report.contains("Deadlock: "), report);
         interpreter.execute("Thread.ofVirtual().name(\"napper\").start(() -> nap(60_000));", new RecordingCell());
         // Started by the cell before, the napper may not have reached its sleep yet: look again until it has.
@@ -74,6 +76,7 @@ class DeadlockReportTest {
             withVirtual = text(interpreter.execute("%threads", new RecordingCell()));
         }
         assertTrue(withVirtual.contains("\"napper\" virtual, TIMED_WAITING"), withVirtual);
+        assertTrue(withVirtual.contains("at nap (cell [" + declaring.executionCount() + "] line 1)"), withVirtual);
         String lsmagic = text(interpreter.execute("%lsmagic", new RecordingCell()));
         assertTrue(lsmagic.contains("%threads"), lsmagic);
     }

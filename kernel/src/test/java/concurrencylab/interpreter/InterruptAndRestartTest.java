@@ -125,7 +125,19 @@ class InterruptAndRestartTest {
         ExecuteOutcome outcome = interpreter.execute("var hog = new ArrayList<long[]>();\nwhile (true) hog.add(new long[1 << 20]);", cell);
         assertEquals("RuntimeDied", outcome.error().ename());
         assertTrue(outcome.error().evalue().contains("out of memory"), outcome.error().evalue());
+        assertTrue(outcome.error().evalue().contains("CONCURRENCY_LAB_RUNTIME_OPTS=-Xmx"), outcome.error().evalue());
         assertEquals("6", interpreter.execute("twice(3)", new RecordingCell()).result().data().get("text/plain").getAsString());
+    }
+
+    @Test
+    @Order(5)
+    void exitCodeThreeIsAnExitNotRunningOutOfMemory() {
+        RecordingCell cell = new RecordingCell();
+        ExecuteOutcome outcome = interpreter.execute("System.exit(3);", cell);
+        assertEquals("RuntimeDied", outcome.error().ename());
+        assertTrue(outcome.error().evalue().contains("(exit code 3)"), outcome.error().evalue());
+        assertTrue(!outcome.error().evalue().contains("memory"), outcome.error().evalue());
+        assertEquals("4", interpreter.execute("twice(2)", new RecordingCell()).result().data().get("text/plain").getAsString());
     }
 
     @Test

@@ -47,4 +47,34 @@ class MagicRegistryTest {
         assertTrue(cell.usage().startsWith("Usage: %%twice\nRun the cell twice."), cell.usage());
         assertEquals("%%", cell.prefix());
     }
+
+    private static String text(MagicOutcome outcome) {
+        return outcome.outcome().result().data().get("text/plain").getAsString();
+    }
+
+    @Test
+    void helpWithABareNameShowsEveryFormAndAPrefixPicksOne() {
+        MagicRegistry registry = new MagicRegistry();
+        registry.add(TwoForms::new);
+        HelpMagic help = new HelpMagic(registry);
+        help.name = "twice";
+        String both = text(help.run(null));
+        assertTrue(both.startsWith("Usage: %twice STMT\nRun STMT twice."), both);
+        assertTrue(both.contains("\n\nUsage: %%twice\nRun the cell twice."), both);
+        help.name = "%twice";
+        assertEquals(registry.find("twice", Magic.Kind.LINE).usage(), text(help.run(null)));
+        help.name = "%%twice";
+        assertEquals(registry.find("twice", Magic.Kind.CELL).usage(), text(help.run(null)));
+    }
+
+    @Test
+    void everyLsmagicLineIsACompleteSentence() {
+        MagicRegistry registry = MagicRegistry.load(null, null, null);
+        for (MagicRegistry.Entry entry : registry.all()) {
+            String summary = LsMagic.summary(entry);
+            assertTrue(summary.matches("[A-Z].*[.?!]"), entry.prefix() + entry.name() + ": " + summary);
+        }
+        String listing = text(new LsMagic(registry).run(null));
+        assertTrue(listing.contains("  %threads  Show the threads"), listing);
+    }
 }

@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "gil",
-        description = {"Run the cell as TASKS tasks on WORKERS platform threads that must hold one global lock,",
-                "like CPython's GIL. The lock is dropped when another thread has waited MS milliseconds and the",
-                "holder calls Task.checkpoint(), and around Task.sleep(...) and Task.blocking(...)."})
+        description = {"Run the cell as TASKS tasks on WORKERS platform threads that share one lock, like CPython's GIL.",
+                "A thread must hold the lock to run. The lock is dropped when another thread has waited MS",
+                "milliseconds and the holder calls Task.checkpoint(), and around Task.sleep(...) and Task.blocking(...)."})
 public final class GilMagic extends PoolMagic {
 
     @Option(names = "--interval", paramLabel = "MS",

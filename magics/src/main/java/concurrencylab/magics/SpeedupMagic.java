@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "speedup",
-        description = {"Run the cell under each mode and worker count (a warm-up, then the median of REPEAT runs),",
-                "check every mode computed what serial computed, and plot speedup over serial with the ideal line",
-                "and an Amdahl fit, beside a table of time, speedup and efficiency."})
+        description = {"Run the cell under each mode and worker count and plot the speedup over serial.",
+                "Each point is a warm-up, then the median of REPEAT runs. Every mode is checked against what serial",
+                "computed; the plot has the ideal line and an Amdahl fit, beside a table of time, speedup and efficiency."})
 public final class SpeedupMagic extends HarnessMagic {
 
     @Option(names = {"-w", "--workers"}, split = ",", paramLabel = "COUNTS",

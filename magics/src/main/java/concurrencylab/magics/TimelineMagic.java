@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "timeline",
-        description = {"Run the cell once under MODE and draw which task ran on which worker, when:",
-                "bars side by side in time ran in parallel; one worker taking turns is only concurrency."})
+        description = {"Run the cell once under MODE and draw which task ran on which worker, and when.",
+                "Bars side by side in time ran in parallel; one worker taking turns is only concurrency."})
 public final class TimelineMagic extends HarnessMagic {
 
     @Option(names = {"-m", "--mode"}, paramLabel = "MODE", converter = ModeOption.Converter.class,

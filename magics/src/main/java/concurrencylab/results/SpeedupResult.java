@@ -57,8 +57,42 @@ public record SpeedupResult(List<SpeedupPoint> points, List<String> mismatches, 
         fits().forEach((mode, fit) -> text.append(String.format(Locale.ROOT,
                 "Amdahl fit, %s: serial fraction %.1f%%%n", mode, 100 * fit.serialFraction())));
         text.append(resultsLine()).append('\n');
+        cautions().forEach(caution -> text.append(caution).append('\n'));
         text.append("Median of ").append(repeat).append(" after a warm-up; ").append(environment).append('\n');
         return text.toString();
+    }
+
+    /** Measured speedups above these factors are not parallelism: the lines that say so. */
+    private static final double ABOVE = 1.05;
+
+    /**
+     * What the table cannot mean: speedups above the number of cores, or above the number of workers, are not
+     * parallelism, and the lines here say what they are instead; empty when there are none.
+     */
+    public List<String> cautions() {
+        List<String> cautions = new ArrayList<>();
+        List<String> aboveCores = new ArrayList<>();
+        List<String> aboveWorkers = new ArrayList<>();
+        for (SpeedupPoint point : points) {
+            String where = String.format(Locale.ROOT, "%s at %d worker%s: %.2f×", point.mode(), point.workers(),
+                    point.workers() == 1 ? "" : "s", point.speedup());
+            if (point.speedup() > environment.cores() * ABOVE) {
+                aboveCores.add(where);
+            } else if (point.speedup() > Math.min(point.workers(), environment.cores()) * ABOVE) {
+                aboveWorkers.add(where);
+            }
+        }
+        if (!aboveCores.isEmpty()) {
+            cautions.add("Above the " + environment.cores() + " cores (" + String.join("; ", aboveCores) + "): more"
+                    + " cores than exist cannot have worked, so the serial run was slowed by something else (other"
+                    + " work on the machine, JIT compilation, a cold cache); measure again on an idle machine.");
+        }
+        if (!aboveWorkers.isEmpty()) {
+            cautions.add("Above the worker count (" + String.join("; ", aboveWorkers) + "): that many workers cannot"
+                    + " run faster than serial by parallelism alone, so these points measure noise (other work,"
+                    + " JIT compilation, caches) as much as the mode.");
+        }
+        return cautions;
     }
 
     public String resultsLine() {

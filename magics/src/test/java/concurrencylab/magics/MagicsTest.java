@@ -251,4 +251,17 @@ class MagicsTest {
         assertEquals(Set.of("%%serial", "%%threads", "%%virtual", "%%coroutines", "%%processes", "%%gil", "%time",
                 "%%time", "%timeit", "%%timeit", "%%speedup", "%%timeline"), seen);
     }
+
+    /** %lsmagic shows the first line of each description: it must be a sentence of its own. */
+    @Test
+    void everyDescriptionStartsWithACompleteSentence() {
+        for (Magic magic : ServiceLoader.load(Magic.class)) {
+            for (Magic.Kind kind : magic.kinds()) {
+                CommandLine.Model.CommandSpec spec = new CommandLine(magic).getCommandSpec();
+                magic.describe(kind, spec);
+                String first = spec.usageMessage().description()[0].strip();
+                assertTrue(first.matches("[A-Z].*[.?!]"), spec.name() + " (" + kind + "): " + first);
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 package concurrencylab.engine.supervision;
 
 import concurrencylab.engine.RuntimeConnection;
-import concurrencylab.engine.RuntimeLauncher;
+import concurrencylab.engine.RuntimeExit;
 
 /** The words a cell shows after its runtime was restarted: why, and what came back. */
 public final class RestartReport {
@@ -26,14 +26,6 @@ public final class RestartReport {
     }
 
     public static String exitDescription(RuntimeConnection runtime) {
-        if (runtime.process().isAlive()) {
-            return "it stopped answering";
-        }
-        int code = runtime.process().exitValue();
-        return switch (code) {
-            case 3 -> "it ran out of memory; raise -Xmx in " + RuntimeLauncher.OPTIONS_VARIABLE;
-            case 0 -> "System.exit(0) was called";
-            default -> code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
-        };
+        return RuntimeExit.describe(runtime.process());
     }
 }

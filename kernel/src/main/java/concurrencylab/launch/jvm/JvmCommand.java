@@ -1,5 +1,6 @@
 package concurrencylab.launch.jvm;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,14 @@ public final class JvmCommand {
 
     public JvmCommand classPath(String path) {
         return new JvmCommand(java, options, path);
+    }
+
+    /** The class path so far, then {@code entries}, in order. */
+    public JvmCommand appendClassPath(List<String> entries) {
+        if (entries.isEmpty()) {
+            return this;
+        }
+        return classPath(classPath + File.pathSeparator + String.join(File.pathSeparator, entries));
     }
 
     /** The whole command line: java, options, {@code -cp PATH}, the main class and its arguments. */

@@ -25,4 +25,13 @@ class JvmCommandTest {
         plain.option("-Xmx1g");
         assertEquals(List.of(plain.java(), "-cp", "a.jar", "Main"), plain.main("Main"));
     }
+
+    @Test
+    void extraEntriesComeAfterTheClassPath() {
+        JvmCommand base = JvmCommand.likeThisJvm().classPath("a.jar");
+        String separator = java.io.File.pathSeparator;
+        assertEquals(List.of(base.java(), "-cp", "a.jar" + separator + "b.jar" + separator + "classes", "Main"),
+                base.appendClassPath(List.of("b.jar", "classes")).main("Main"));
+        assertEquals(base.main("Main"), base.appendClassPath(List.of()).main("Main"));
+    }
 }

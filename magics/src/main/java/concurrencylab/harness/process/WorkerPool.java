@@ -1,5 +1,6 @@
 package concurrencylab.harness.process;
 
+import concurrencylab.agent.ExtraClassPath;
 import concurrencylab.results.TaskFailure;
 import concurrencylab.results.TaskRecord;
 import java.nio.charset.StandardCharsets;
@@ -253,6 +254,7 @@ public final class WorkerPool {
 
     /** Starts workers until there are {@code count}, and waits until they all said they are ready. */
     private List<WorkerProcess> ensure(int count) {
+        retireOutdatedClassPath();
         while (workers.size() < count) {
             startWorker();
         }
@@ -288,6 +290,19 @@ public final class WorkerPool {
             }
         }
         return team;
+    }
+
+    /**
+     * Stops the workers started before the last {@code %classpath add}: a JVM's class path is fixed when it
+     * starts, so their replacements start with the new one. Their death notices then name no known worker.
+     */
+    private void retireOutdatedClassPath() {
+        List<String> current = ExtraClassPath.entries();
+        List<WorkerProcess> outdated;
+        synchronized (workers) {
+            outdated = workers.values().stream().filter(worker -> !worker.extraClassPath.equals(current)).toList();
+        }
+        outdated.forEach(this::drop);
     }
 
     private WorkerProcess startWorker() {

@@ -1,5 +1,6 @@
 package concurrencylab.harness.process;
 
+import concurrencylab.agent.ExtraClassPath;
 import concurrencylab.launch.jvm.JvmCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,30 +10,37 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** One worker JVM: started with this JVM's java and class path; its output is copied into ours line by line. */
+/**
+ * One worker JVM: started with this JVM's java and class path, plus the notebook's extra class path; its
+ * output is copied into ours line by line.
+ */
 final class WorkerProcess {
 
     final String name;
     final Process process;
+    /** The notebook's extra class path ({@code %classpath add}) this worker was started with. */
+    final List<String> extraClassPath;
     boolean ready;
     /** The snippet classes this worker has defined, by digest; null before any. */
     String classesDigest;
     /** The task it is running, or -1. */
     int task = -1;
 
-    private WorkerProcess(String name, Process process) {
+    private WorkerProcess(String name, Process process, List<String> extraClassPath) {
         this.name = name;
         this.process = process;
+        this.extraClassPath = extraClassPath;
     }
 
     static WorkerProcess start(String name, String endpoint) {
-        List<String> command = JvmCommand.likeThisJvm().headless().option("-XX:+UseSerialGC")
+        List<String> extraClassPath = ExtraClassPath.entries();
+        List<String> command = JvmCommand.likeThisJvm().appendClassPath(extraClassPath).headless().option("-XX:+UseSerialGC")
                 .main(WorkerMain.class, endpoint, name);
         try {
             Process process = new ProcessBuilder(command).start();
             copyLines(process.getInputStream(), System.out, name);
             copyLines(process.getErrorStream(), System.err, name);
-            return new WorkerProcess(name, process);
+            return new WorkerProcess(name, process, extraClassPath);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start a worker JVM (" + command.get(0) + "): " + e.getMessage(), e);
         }

@@ -57,7 +57,9 @@ public final class HtmlFormat {
         html.append("</tbody></table><p>");
         result.fits().forEach((mode, fit) -> html.append(String.format(Locale.ROOT,
                 "Amdahl fit, %s: serial fraction %.1f%%<br>", escape(mode), 100 * fit.serialFraction())));
-        html.append(escape(result.resultsLine())).append("<br>Median of ").append(result.repeat())
+        html.append(escape(result.resultsLine()));
+        result.cautions().forEach(caution -> html.append("<br>").append(escape(caution)));
+        html.append("<br>Median of ").append(result.repeat())
                 .append(" after a warm-up; ").append(escape(result.environment().toString())).append("</p>");
         return html.toString();
     }
