@@ -25,11 +25,17 @@ final class WorkerProcess {
         this.process = process;
     }
 
-    static WorkerProcess start(String name, String endpoint) {
+    /** Starts the worker and hands it its keys on stdin (a worker that dies first is reported as dead). */
+    static WorkerProcess start(String name, String endpoint, WorkerKeys keys) {
         List<String> command = JvmCommand.likeThisJvm().headless().option("-XX:+UseSerialGC")
                 .main(WorkerMain.class, endpoint, name);
         try {
             Process process = new ProcessBuilder(command).start();
+            try {
+                keys.writeTo(process.getOutputStream());
+            } catch (IOException e) {
+                // the worker is already gone: its exit is noticed and reported like any other
+            }
             copyLines(process.getInputStream(), System.out, name);
             copyLines(process.getErrorStream(), System.err, name);
             return new WorkerProcess(name, process);
