@@ -94,15 +94,17 @@ public record LaunchCommand(Path java, int javaFeatureVersion, List<String> jvmO
 
     /**
      * {@code sh -c SCRIPT JAVA ARGS...}: runs JAVA with the archive flags in the running user's cache dir
-     * (created 0700 when missing), or without them when that dir cannot be made or is not the user's own.
+     * (created 0700 when missing), where a crash report goes too, or without them when that dir cannot be
+     * made or is not the user's own.
      */
     String runTimeArchiveScript() {
         if (!archiveName.matches("[A-Za-z0-9._-]+")) {
             throw new InstallException("not a file name for the class-data archive: " + archiveName);
         }
-        String archiveFlags = JvmOptions.sharedArchive("$cache/" + archiveName).stream()
-                .map(flag -> "\"" + flag + "\"")
-                .collect(Collectors.joining(" "));
+        List<String> flags = new ArrayList<>(JvmOptions.sharedArchive("$cache/" + archiveName));
+        // A crash report holds memory and the environment: in the owner-only dir, not the shared temp dir.
+        flags.add("-XX:ErrorFile=$cache/hs_err_pid%p.log");
+        String archiveFlags = flags.stream().map(flag -> "\"" + flag + "\"").collect(Collectors.joining(" "));
         return "cache=\"${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/concurrency-lab\"; "
                 + "if mkdir -p -m 700 \"$cache\" 2>/dev/null && [ -O \"$cache\" ] && [ -w \"$cache\" ]; "
                 + "then exec \"$0\" " + archiveFlags + " \"$@\"; fi; "

@@ -129,7 +129,7 @@ class KernelspecInstallerTest {
         String flags = launchAs(Map.of("HOME", home.toString()));
         Path cache = home.resolve(".cache/concurrency-lab");
         assertTrue(flags.startsWith("-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" + cache + "/concurrency-lab-"), flags);
-        assertTrue(flags.endsWith(".jsa -jar lab.jar"), flags);
+        assertTrue(flags.endsWith(".jsa -XX:ErrorFile=" + cache + "/hs_err_pid%p.log -jar lab.jar"), flags);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
 
         Path xdg = temp.resolve("xdg");
