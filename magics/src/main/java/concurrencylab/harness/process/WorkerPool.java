@@ -2,6 +2,7 @@ package concurrencylab.harness.process;
 
 import concurrencylab.results.TaskFailure;
 import concurrencylab.results.TaskRecord;
+import concurrencylab.transport.PeerWatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -32,7 +33,8 @@ import org.zeromq.ZMQ;
  * each worker gets a key pair of its own on its stdin, and {@link WorkerAuthenticator} admits only those
  * keys, so no other user of the machine can join, read the classes and tasks, or send results. Every
  * message is bounded ({@link Wire#MAX_MESSAGE_BYTES}), must have exactly its two frames, must come from the
- * worker its key was made for, and passes an allow-list filter; anything else is dropped and logged.
+ * worker its key was made for, and passes an allow-list filter; anything else is dropped and logged, as
+ * are peers that fail the handshake ({@link PeerWatch}).
  * Death notices and wake-ups come on an in-process socket of their own, which no peer can reach.
  */
 public final class WorkerPool {
@@ -77,6 +79,9 @@ public final class WorkerPool {
         router.setMaxMsgSize(Wire.MAX_MESSAGE_BYTES);
         int port = router.bindToRandomPort("tcp://127.0.0.1");
         endpoint = "tcp://127.0.0.1:" + port;
+        PeerWatch peers = new PeerWatch(context.getContext());
+        peers.watch(router, "the worker pool", Wire.MAX_MESSAGE_BYTES);
+        peers.start("processes-pool-peers");
         notices = context.createSocket(SocketType.PULL);
         notices.setLinger(0);
         noticesEndpoint = "inproc://worker-pool-" + POOLS.incrementAndGet() + "-notices";
