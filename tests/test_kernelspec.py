@@ -17,7 +17,9 @@ class KernelspecTest(unittest.TestCase):
         cls.spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
 
     def test_runs_the_jar_with_an_absolute_jdk_21_or_newer(self):
-        java = self.spec.argv[0]
+        # /bin/sh -c SCRIPT JAVA ...: the shell finds the running user's cache dir, then execs java
+        self.assertEqual(self.spec.argv[:2], ["/bin/sh", "-c"])
+        java = self.spec.argv[3]
         self.assertTrue(os.path.isabs(java) and os.access(java, os.X_OK), java)
         version = subprocess.run([java, "-version"], capture_output=True, text=True, check=True).stderr
         feature = int(re.search(r'version "(\d+)', version).group(1))

@@ -1,25 +1,37 @@
 package concurrencylab.agent;
 
 import com.google.gson.JsonObject;
+import concurrencylab.agent.wire.ChannelStreams;
 import concurrencylab.agent.wire.Frames;
+import concurrencylab.agent.wire.LinkHandshake;
 import concurrencylab.display.Display;
 import concurrencylab.display.DisplaySink;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import jdk.jshell.execution.Util;
 
 /**
- * The runtime JVM where cells run. Connects twice to the kernel's port: the JShell engine stream
+ * The runtime JVM where cells run. Reads the link's secret from its stdin, then connects twice to the
+ * kernel's Unix domain socket (its one argument), presenting the secret on each: the JShell engine stream
  * and the side channel (output, displays, stop, barriers). Exits when the kernel goes away.
  */
 public final class RuntimeMain {
@@ -28,12 +40,16 @@ public final class RuntimeMain {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(args[0]);
+        Path link = Path.of(args[0]);
+        byte[] secret = readSecret();
         PrintStream diagnostics = System.err;
-        Socket engine = connect(port, Frames.JSHELL_CONNECTION);
-        Socket events = connect(port, Frames.EVENT_CONNECTION);
+        // Loggers (the worker pool's, say) write to the kernel's log, not into a cell: their console
+        // handler takes System.err as it is now, before it is routed to cells below.
+        java.util.logging.Logger.getLogger("").getHandlers();
+        SocketChannel engine = connect(link, secret, Frames.JSHELL_CONNECTION);
+        SocketChannel events = connect(link, secret, Frames.EVENT_CONNECTION);
 
-        EventSender sender = new EventSender(events.getOutputStream());
+        EventSender sender = new EventSender(ChannelStreams.output(events));
         OutputRouter output = new OutputRouter(sender);
         System.setOut(output.stream("stdout"));
         System.setErr(output.stream("stderr"));
@@ -44,12 +60,12 @@ public final class RuntimeMain {
         RuntimeExecutionControl control = new RuntimeExecutionControl(sender, output);
         LineInput input = new LineInput(sender);
         System.setIn(input);
-        startCommandReader(events.getInputStream(), control, output, sender, input, diagnostics);
+        startCommandReader(ChannelStreams.input(events), control, output, sender, input, diagnostics);
         try {
             // Straight on the socket, not multiplexed: System.in/out/err go over the side channel.
-            ObjectOutputStream replies = new ObjectOutputStream(new BufferedOutputStream(engine.getOutputStream()));
+            ObjectOutputStream replies = new ObjectOutputStream(new BufferedOutputStream(ChannelStreams.output(engine)));
             replies.flush();
-            ObjectInputStream commands = new ObjectInputStream(new BufferedInputStream(engine.getInputStream()));
+            ObjectInputStream commands = new ObjectInputStream(new BufferedInputStream(ChannelStreams.input(engine)));
             Util.forwardExecutionControl(control, commands, replies);
         } finally {
             // Threads a cell left running must not keep this JVM alive without its kernel.
@@ -70,13 +86,26 @@ public final class RuntimeMain {
         failure.printStackTrace(System.err);
     }
 
-    private static Socket connect(int port, byte kind) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setTcpNoDelay(true);
-        OutputStream out = socket.getOutputStream();
-        out.write(kind);
-        out.flush();
-        return socket;
+    /** The kernel writes the secret to stdin and closes it; without it the kernel would refuse us. */
+    private static byte[] readSecret() throws IOException {
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
+        try {
+            return LinkHandshake.decode(line);
+        } catch (IllegalArgumentException e) {
+            System.err.println("concurrency-lab runtime: no link secret on stdin; this JVM is started by the kernel");
+            Runtime.getRuntime().halt(2);
+            throw e;
+        }
+    }
+
+    private static SocketChannel connect(Path link, byte[] secret, byte kind) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(link));
+        ByteBuffer hello = ByteBuffer.wrap(LinkHandshake.hello(secret, kind));
+        while (hello.hasRemaining()) {
+            channel.write(hello);
+        }
+        return channel;
     }
 
     private static void startCommandReader(InputStream socketIn, RuntimeExecutionControl control,

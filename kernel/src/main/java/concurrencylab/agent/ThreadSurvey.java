@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import concurrencylab.agent.wire.Frames;
+import concurrencylab.agent.wire.OwnerOnly;
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -88,12 +89,16 @@ final class ThreadSurvey {
         Thread.getAllStackTraces().keySet().stream().filter(ThreadSurvey::startedByNotebook).forEach(Thread::interrupt);
     }
 
-    /** Adds up to {@link #VIRTUAL_LISTED} virtual threads from a JSON thread dump; returns how many there are. */
+    /**
+     * Adds up to {@link #VIRTUAL_LISTED} virtual threads from a JSON thread dump; returns how many there are.
+     * The JDK writes the dump itself, with the process's umask, so it goes into a fresh owner-only directory
+     * that is deleted with it: other users of the machine never see the notebook's stacks.
+     */
     private static int addVirtualThreads(JsonArray threads) {
-        java.nio.file.Path dump = null;
+        java.nio.file.Path directory = null;
         try {
-            dump = java.nio.file.Files.createTempFile("concurrency-lab-threads", ".json");
-            java.nio.file.Files.delete(dump); // the dump refuses to overwrite a file
+            directory = OwnerOnly.createDirectory("concurrency-lab-threads-");
+            java.nio.file.Path dump = directory.resolve("threads.json");
             ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
                     .dumpThreads(dump.toString(), com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
             JsonObject root = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(dump)).getAsJsonObject();
@@ -113,13 +118,7 @@ final class ThreadSurvey {
         } catch (java.io.IOException | RuntimeException e) {
             return 0; // no dump, no virtual threads listed: the platform threads still are
         } finally {
-            if (dump != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(dump);
-                } catch (java.io.IOException e) {
-                    // a temporary file left behind
-                }
-            }
+            OwnerOnly.deleteTree(directory);
         }
     }
 

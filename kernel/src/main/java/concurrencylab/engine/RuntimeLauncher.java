@@ -2,18 +2,20 @@ package concurrencylab.engine;
 
 import concurrencylab.agent.NotebookSystemClassLoader;
 import concurrencylab.agent.RuntimeMain;
-import concurrencylab.agent.wire.Frames;
 import concurrencylab.launch.jvm.JvmCommand;
+import concurrencylab.agent.wire.ChannelStreams;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,8 +24,10 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * Starts the runtime JVM for a JShell instance and connects to it over loopback sockets with
- * TCP_NODELAY (the stock remote engine lacks it and pays ~200 ms per snippet to Nagle's algorithm).
+ * Starts the runtime JVM for a JShell instance and connects to it over a {@link RuntimeLink}: a Unix
+ * domain socket only this user can reach, and a per-launch secret (local sockets also spare the stock
+ * remote engine's ~200 ms per snippet, which its loopback TCP loses to Nagle's algorithm). Everything the
+ * kernel deserializes from the engine stream passes {@link RuntimeReplies#FILTER}.
  */
 public final class RuntimeLauncher implements ExecutionControlProvider {
 
@@ -40,7 +44,7 @@ public final class RuntimeLauncher implements ExecutionControlProvider {
     private final CellInput input;
     private final List<String> runtimeOptions;
     private final Consumer<RuntimeConnection> started;
-    private ServerSocket server;
+    private RuntimeLink link;
     private Process process;
 
     RuntimeLauncher(CellRouter cells, CellInput input, List<String> runtimeOptions, Consumer<RuntimeConnection> started) {
@@ -66,10 +70,20 @@ public final class RuntimeLauncher implements ExecutionControlProvider {
      * {@link #generate} then only waits for its connections.
      */
     void launchEarly() throws IOException {
-        if (server == null) {
-            server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-            server.setSoTimeout(CONNECT_TIMEOUT_MILLIS);
-            process = launch(server.getLocalPort());
+        if (link == null) {
+            RuntimeLink opened = RuntimeLink.open();
+            try {
+                process = launch(opened.address());
+                opened.handSecretTo(process.getOutputStream());
+            } catch (IOException | RuntimeException e) {
+                opened.close();
+                if (process != null) {
+                    process.destroyForcibly();
+                    process = null;
+                }
+                throw e;
+            }
+            link = opened;
         }
     }
 
@@ -77,46 +91,33 @@ public final class RuntimeLauncher implements ExecutionControlProvider {
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws IOException {
         launchEarly();
         RuntimeConnection connection = new RuntimeConnection(process);
-        try (ServerSocket listening = server) {
-            Socket engine = null;
-            Socket events = null;
-            while (engine == null || events == null) {
-                Socket socket = listening.accept();
-                socket.setTcpNoDelay(true);
-                int kind = socket.getInputStream().read();
-                if (kind == Frames.JSHELL_CONNECTION) {
-                    engine = socket;
-                } else if (kind == Frames.EVENT_CONNECTION) {
-                    events = socket;
-                } else {
-                    socket.close();
-                }
-            }
-            SideChannel sideChannel = new SideChannel(events, cells, input);
+        try (RuntimeLink listening = link) {
+            RuntimeLink.Connections runtime = listening.accept(CONNECT_TIMEOUT_MILLIS);
+            SideChannel sideChannel = new SideChannel(runtime.events(), cells, input);
             // Commands and replies straight on the socket: JShell's stock streams multiplex them with the
             // runtime's System.in/out/err, which here go over the side channel, through a pipe and a
             // thread at each end (two thread hand-overs per round trip).
-            ObjectOutputStream commands = new ObjectOutputStream(new BufferedOutputStream(engine.getOutputStream()));
+            ObjectOutputStream commands = new ObjectOutputStream(new BufferedOutputStream(ChannelStreams.output(runtime.engine())));
             commands.flush();
-            ObjectInputStream replies = new ObjectInputStream(new BufferedInputStream(engine.getInputStream()));
+            ObjectInputStream replies = new ObjectInputStream(new BufferedInputStream(ChannelStreams.input(runtime.engine())));
+            replies.setObjectInputFilter(RuntimeReplies.FILTER);
             KernelExecutionControl control = new KernelExecutionControl(commands, replies, connection);
             connection.attach(sideChannel, control);
             started.accept(connection);
             return control;
         } catch (SocketTimeoutException e) {
             connection.terminate();
-            throw new IOException("the runtime JVM did not connect within "
-                    + CONNECT_TIMEOUT_MILLIS / 1000 + " s (check " + OPTIONS_VARIABLE + ")", e);
+            throw new IOException(e.getMessage() + " (check " + OPTIONS_VARIABLE + ")", e);
         } catch (IOException | RuntimeException e) {
             connection.terminate();
             throw e;
         } finally {
-            server = null;
+            link = null;
             process = null;
         }
     }
 
-    private Process launch(int port) throws IOException {
+    private Process launch(Path linkAddress) throws IOException {
         String outOfMemoryMarker = RuntimeExit.markerOption();
         List<String> command = JvmCommand.likeThisJvm()
                 // An OutOfMemoryError ends the runtime, which is then restarted with the declarations, instead of
@@ -132,7 +133,7 @@ public final class RuntimeLauncher implements ExecutionControlProvider {
                 .option("-Xlog:cds=off")
                 .systemProperty("stdout.encoding", "UTF-8")
                 .systemProperty("stderr.encoding", "UTF-8")
-                .main(RuntimeMain.class, Integer.toString(port));
+                .main(RuntimeMain.class, linkAddress.toString());
         return new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)

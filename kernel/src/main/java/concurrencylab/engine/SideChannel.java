@@ -2,6 +2,7 @@ package concurrencylab.engine;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import concurrencylab.agent.wire.ChannelStreams;
 import concurrencylab.agent.wire.Frames;
 import concurrencylab.spi.CellContext;
 import concurrencylab.spi.MimeBundle;
@@ -9,7 +10,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ public final class SideChannel implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SideChannel.class.getName());
 
-    private final Socket socket;
+    private final SocketChannel channel;
     private final DataOutputStream out;
     private final CellRouter cells;
     private final CellInput input;
@@ -38,9 +39,9 @@ public final class SideChannel implements AutoCloseable {
     /** The number of the latest invoke the runtime said has ended, its output sent. */
     private long lastSnippetDone;
 
-    SideChannel(Socket socket, CellRouter cells, CellInput input) throws IOException {
-        this.socket = socket;
-        this.out = new DataOutputStream(socket.getOutputStream());
+    SideChannel(SocketChannel channel, CellRouter cells, CellInput input) {
+        this.channel = channel;
+        this.out = new DataOutputStream(ChannelStreams.output(channel));
         this.cells = cells;
         this.input = input;
         Thread reader = new Thread(this::readLoop, "concurrency-lab-runtime-events");
@@ -167,7 +168,7 @@ public final class SideChannel implements AutoCloseable {
     }
 
     private void readLoop() {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(ChannelStreams.input(channel), 1 << 16))) {
             while (true) {
                 dispatch(in.readByte(), in);
             }
@@ -279,7 +280,7 @@ public final class SideChannel implements AutoCloseable {
     @Override
     public void close() {
         try {
-            socket.close();
+            channel.close();
         } catch (IOException e) {
             // already closed
         }

@@ -4,12 +4,12 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import concurrencylab.agent.wire.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +60,11 @@ public final class History {
             return found;
         }
         try {
+            OwnerOnly.restrict(file); // a history written with the umask by an older version
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot make {0} owner-only ({1})", file, e.getMessage());
+        }
+        try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 parse(line).ifPresent(found::add);
             }
@@ -73,12 +78,14 @@ public final class History {
         return found;
     }
 
+    /** Writes the kept entries to a new file, created owner-only (never readable for a moment), then swaps it in. */
     private static void rewrite(Path file, List<Entry> kept) throws IOException {
         StringBuilder text = new StringBuilder();
         kept.forEach(entry -> text.append(GSON.toJson(json(entry))).append('\n'));
         Path fresh = file.resolveSibling(file.getFileName() + ".new");
-        Files.writeString(fresh, text, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rw-------"));
+        Files.deleteIfExists(fresh);
+        Files.createFile(fresh, OwnerOnly.fileAttributes());
+        Files.writeString(fresh, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -165,8 +172,8 @@ public final class History {
     private void append(Entry entry) {
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createDirectories(file.getParent(), OwnerOnly.directoryAttributes());
+                Files.createFile(file, OwnerOnly.fileAttributes());
             }
             Files.writeString(file, GSON.toJson(json(entry)) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException | UnsupportedOperationException e) {

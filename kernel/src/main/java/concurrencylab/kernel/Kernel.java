@@ -37,7 +37,7 @@ public final class Kernel {
         this.iopub = new IoPub(transport, session);
         this.execute = new ExecuteHandler(interpreter, iopub, transport, history, session);
         CommHandlers comms = new CommHandlers(iopub);
-        handlers.put("kernel_info_request", new KernelInfoHandler(interpreter));
+        handlers.put("kernel_info_request", new KernelInfoHandler(interpreter, transport.authenticated()));
         handlers.put("execute_request", execute);
         handlers.put("complete_request", new CompleteHandler(interpreter));
         handlers.put("inspect_request", new InspectHandler(interpreter));

@@ -10,11 +10,17 @@ import concurrencylab.spi.LanguageInfo;
 final class KernelInfoHandler implements Handler {
 
     static final String IMPLEMENTATION = "concurrency-lab";
+    /** Said in the banner when the connection file's key is empty. */
+    static final String UNAUTHENTICATED = "WARNING: this kernel's connection file has an empty key, so its messages"
+            + " are not authenticated: any local user who can reach its ports can run code as you."
+            + " See docs/security.md.";
 
     private final Interpreter interpreter;
+    private final boolean authenticated;
 
-    KernelInfoHandler(Interpreter interpreter) {
+    KernelInfoHandler(Interpreter interpreter, boolean authenticated) {
         this.interpreter = interpreter;
+        this.authenticated = authenticated;
     }
 
     @Override
@@ -34,7 +40,8 @@ final class KernelInfoHandler implements Handler {
         content.addProperty("implementation_version", version());
         content.add("language_info", language);
         content.addProperty("banner", "Concurrency Lab " + version() + " - Java " + info.version()
-                + " on JShell. %lsmagic lists the magics; %help NAME explains one.");
+                + " on JShell. %lsmagic lists the magics; %help NAME explains one."
+                + (authenticated ? "" : "\n" + UNAUTHENTICATED));
         content.addProperty("debugger", false);
         JsonArray links = new JsonArray();
         links.add(link("Java API", "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"));

@@ -47,6 +47,10 @@ public final class KernelLauncher {
             System.err.println("concurrency-lab: " + e.getMessage());
             return 1;
         }
+        if (!signer.enabled()) {
+            LOG.log(System.Logger.Level.WARNING, "the connection file has an empty key: messages are not authenticated,"
+                    + " and any local user who can reach the kernel's ports can run code in it (see docs/security.md)");
+        }
         Interpreter interpreter = interpreters.get();
         Kernel kernel = new Kernel(transport, interpreter, history, ports(info));
         kernel.start();

@@ -29,6 +29,11 @@ public final class WireCodec {
         this.signer = signer;
     }
 
+    /** Whether decoding checks signatures; false with an empty key, when anyone who reaches a socket is believed. */
+    public boolean authenticated() {
+        return signer.enabled();
+    }
+
     public List<byte[]> encode(Message message) {
         List<byte[]> json = List.of(
                 utf8(message.header().toJson()),

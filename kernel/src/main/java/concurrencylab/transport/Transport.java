@@ -13,6 +13,11 @@ public interface Transport extends AutoCloseable {
     /** Starts delivering requests from shell and control to {@code handler}, each channel on its own thread. */
     void start(RequestHandler handler);
 
+    /** Whether requests must carry a valid signature (false when the connection file's key is empty). */
+    default boolean authenticated() {
+        return true;
+    }
+
     void send(Channel channel, Message message);
 
     /**

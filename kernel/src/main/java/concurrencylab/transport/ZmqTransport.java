@@ -18,12 +18,20 @@ import org.zeromq.ZMsg;
  * The kernel's five JeroMQ sockets, bound on the connection file's ip only. Shell and control each
  * get a thread that blocks in {@code recv} (no polling), heartbeat a thread that echoes. Replies on
  * shell and control are sent from their own threads; iopub and stdin may be used from any thread.
+ * Every socket bounds the frames it accepts (a peer that announces more is dropped before anything is
+ * buffered), and {@link PeerWatch} logs peers that are dropped or fail their handshake.
  */
 public final class ZmqTransport implements Transport {
 
     private static final System.Logger LOG = System.getLogger(ZmqTransport.class.getName());
+    /**
+     * Heartbeat pings are echoed bytes (jupyter_client sends {@code b"ping"}) and iopub only receives
+     * subscriptions (front ends subscribe to everything, an empty topic): a few bytes each, 64 KiB with room.
+     */
+    public static final long MAX_SMALL_MESSAGE_BYTES = 64 << 10;
 
     private final ZMQ.Context context = ZMQ.context(1);
+    private final PeerWatch peers = new PeerWatch(context);
     private final WireCodec codec;
     private final ZMQ.Socket shell;
     private final ZMQ.Socket control;
@@ -38,25 +46,35 @@ public final class ZmqTransport implements Transport {
 
     public ZmqTransport(ConnectionInfo info, WireCodec codec) {
         this.codec = codec;
-        this.shell = bind(SocketType.ROUTER, info, info.shellPort());
-        this.control = bind(SocketType.ROUTER, info, info.controlPort());
-        this.stdin = bind(SocketType.ROUTER, info, info.stdinPort());
         // A frame over the limit makes the socket drop that peer's connection before buffering it (the
         // client reconnects); a 100 MB message never reaches the heap.
-        for (ZMQ.Socket requests : List.of(shell, control, stdin)) {
-            requests.setMaxMsgSize(WireCodec.MAX_MESSAGE_BYTES);
-        }
-        this.iopub = bind(SocketType.PUB, info, info.iopubPort());
+        this.shell = bind(SocketType.ROUTER, info, info.shellPort(), WireCodec.MAX_MESSAGE_BYTES);
+        this.control = bind(SocketType.ROUTER, info, info.controlPort(), WireCodec.MAX_MESSAGE_BYTES);
+        this.stdin = bind(SocketType.ROUTER, info, info.stdinPort(), WireCodec.MAX_MESSAGE_BYTES);
+        this.iopub = bind(SocketType.PUB, info, info.iopubPort(), MAX_SMALL_MESSAGE_BYTES);
         // A PUB socket silently drops what exceeds its high-water mark (1,000 messages by default): a burst
         // of display updates from worker threads would lose some. The per-cell output budget bounds the rest.
         iopub.setSndHWM(100_000);
-        this.heartbeat = bind(SocketType.REP, info, info.hbPort());
+        this.heartbeat = bind(SocketType.REP, info, info.hbPort(), MAX_SMALL_MESSAGE_BYTES);
+        peers.watch(shell, "shell", WireCodec.MAX_MESSAGE_BYTES);
+        peers.watch(control, "control", WireCodec.MAX_MESSAGE_BYTES);
+        peers.watch(stdin, "stdin", WireCodec.MAX_MESSAGE_BYTES);
+        peers.watch(iopub, "iopub", MAX_SMALL_MESSAGE_BYTES);
+        peers.watch(heartbeat, "heartbeat", MAX_SMALL_MESSAGE_BYTES);
     }
 
-    private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port) {
+    /** Whether messages are signed: false when the connection file's key is empty. */
+    @Override
+    public boolean authenticated() {
+        return codec.authenticated();
+    }
+
+    private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port, long maxMessageBytes) {
         ZMQ.Socket socket = context.socket(type);
         // Long enough for the last reply and idle to leave at shutdown, short enough not to delay it.
         socket.setLinger(100);
+        // Set before binding, so no peer is ever accepted without it.
+        socket.setMaxMsgSize(maxMessageBytes);
         try {
             socket.bind(info.endpoint(port));
         } catch (ZMQException e) {
@@ -72,6 +90,7 @@ public final class ZmqTransport implements Transport {
 
     @Override
     public void start(RequestHandler handler) {
+        peers.start("jupyter-peers");
         threads.add(daemon("heartbeat", this::echoHeartbeats));
         threads.add(daemon("control", () -> receive(control, Channel.CONTROL, handler)));
         threads.add(daemon("shell", () -> receive(shell, Channel.SHELL, handler)));

@@ -1,6 +1,7 @@
 package concurrencylab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,5 +38,31 @@ class HistoryTest {
         Path file = dir.resolve("history.jsonl");
         Files.writeString(file, "{\"session\":1,\"line\":1,\"input\":\"ok\"}\nnot json\n");
         assertEquals(1, History.open(file).tail(10).size());
+    }
+
+    @Test
+    void anOlderWorldReadableHistoryIsMadeOwnerOnly() throws Exception {
+        Path file = dir.resolve("history.jsonl");
+        Files.writeString(file, "{\"session\":1,\"line\":1,\"input\":\"secret\"}\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(1, History.open(file).tail(10).size());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void aLongHistoryIsCutBackThroughAnOwnerOnlyFile() throws Exception {
+        Path file = dir.resolve("history.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i <= 2 * History.KEPT_ENTRIES; i++) {
+            lines.append("{\"session\":1,\"line\":").append(i).append(",\"input\":\"x\"}\n");
+        }
+        Files.writeString(file, lines);
+        Path fresh = dir.resolve("history.jsonl.new");
+        Files.writeString(fresh, "left behind by a crash");
+        Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertEquals(History.KEPT_ENTRIES, History.open(file).tail(Integer.MAX_VALUE).size());
+        assertEquals(History.KEPT_ENTRIES, Files.readAllLines(file).size());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertFalse(Files.exists(fresh));
     }
 }

@@ -129,6 +129,21 @@ class KernelTest {
     }
 
     @Test
+    void theBannerSaysPlainlyWhenMessagesAreNotAuthenticated() {
+        String banner = reply(send(Channel.SHELL, request("kernel_info_request", "{}"))).get("banner").getAsString();
+        assertFalse(banner.contains("not authenticated"), banner);
+
+        InMemoryTransport unsigned = new InMemoryTransport(false);
+        Kernel open = new Kernel(unsigned, new ScriptedInterpreter(), History.inMemory(), new JsonObject());
+        open.start();
+        unsigned.drainSent();
+        unsigned.deliver(Channel.SHELL, request("kernel_info_request", "{}"));
+        banner = reply(unsigned.drainSent()).get("banner").getAsString();
+        assertTrue(banner.contains("empty key") && banner.contains("not authenticated")
+                && banner.contains("docs/security.md"), banner);
+    }
+
+    @Test
     void historySupportsTailRangeAndSearch() {
         for (String code : List.of("alpha", "beta", "alphabet")) {
             send(Channel.SHELL, request("execute_request", "{\"code\": \"" + code + "\"}"));

@@ -20,6 +20,21 @@ public final class InMemoryTransport implements Transport {
     private final BlockingQueue<Message> stdinReplies = new LinkedBlockingQueue<>();
     private final List<Message> queuedShell = new ArrayList<>();
     private RequestHandler handler;
+    private final boolean authenticated;
+
+    public InMemoryTransport() {
+        this(true);
+    }
+
+    /** {@code authenticated} false stands for a connection file with an empty key. */
+    public InMemoryTransport(boolean authenticated) {
+        this.authenticated = authenticated;
+    }
+
+    @Override
+    public boolean authenticated() {
+        return authenticated;
+    }
 
     /** A message the kernel sent, with the channel it went to. */
     public record Sent(Channel channel, Message message) {

@@ -232,4 +232,71 @@ class ZmqTransportTest {
         }
         assertArrayEquals("ping".getBytes(StandardCharsets.UTF_8), echo);
     }
+
+    /**
+     * A peer speaking ZMTP 3.0 by hand: greeting and READY as a socket of {@code socketType}, then a frame
+     * header announcing {@code announced} bytes and a megabyte of them. Returns once the kernel has
+     * closed the connection (or after ten seconds).
+     */
+    private static boolean announceHugeFrame(int port, String socketType, long announced) throws IOException {
+        try (java.net.Socket raw = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            raw.setSoTimeout(10_000);
+            java.io.OutputStream out = raw.getOutputStream();
+            java.io.DataInputStream in = new java.io.DataInputStream(raw.getInputStream());
+            byte[] greeting = new byte[64];
+            greeting[0] = (byte) 0xff;
+            greeting[9] = 0x7f;
+            greeting[10] = 3;
+            System.arraycopy("NULL".getBytes(StandardCharsets.US_ASCII), 0, greeting, 12, 4);
+            out.write(greeting);
+            in.readFully(new byte[64]);
+            java.io.ByteArrayOutputStream ready = new java.io.ByteArrayOutputStream();
+            ready.write(5);
+            ready.writeBytes("READY".getBytes(StandardCharsets.US_ASCII));
+            ready.write("Socket-Type".length());
+            ready.writeBytes("Socket-Type".getBytes(StandardCharsets.US_ASCII));
+            ready.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(socketType.length()).array());
+            ready.writeBytes(socketType.getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {0x04, (byte) ready.size()});
+            out.write(ready.toByteArray());
+            out.write(java.nio.ByteBuffer.allocate(9).put((byte) 0x02).putLong(announced).array());
+            try {
+                out.write(new byte[1 << 20]);
+                out.flush();
+                byte[] buffer = new byte[4096];
+                while (in.read(buffer) >= 0) {
+                    // the kernel's READY, until it closes the connection
+                }
+                return true;
+            } catch (java.net.SocketTimeoutException e) {
+                return false;
+            } catch (IOException e) {
+                return true; // reset by the kernel
+            }
+        }
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    @Test
+    void everySocketDropsAPeerThatAnnouncesAHugeFrameAndKeepsServing() throws Exception {
+        long before = usedHeap();
+        java.util.Map<Integer, String> peers = java.util.Map.of(info.hbPort(), "REQ", info.iopubPort(), "SUB",
+                info.shellPort(), "DEALER", info.controlPort(), "DEALER", info.stdinPort(), "DEALER");
+        for (var peer : peers.entrySet()) {
+            assertTrue(announceHugeFrame(peer.getKey(), peer.getValue(), 2L << 30),
+                    "the " + peer.getValue() + " peer on port " + peer.getKey() + " announcing 2 GiB was not dropped");
+        }
+        assertTrue(announceHugeFrame(info.hbPort(), "REQ", 500L << 20), "500 MB on heartbeat was not dropped");
+        assertTrue(announceHugeFrame(info.iopubPort(), "SUB", ZmqTransport.MAX_SMALL_MESSAGE_BYTES + 1),
+                "a subscription over the limit was not dropped");
+        long grown = usedHeap() - before;
+        assertTrue(grown < 64L << 20, "the heap grew by " + (grown >> 20) + " MiB");
+        heartbeatEchoes();
+        answersOnShellAndControlAndPublishesOnIopub();
+    }
 }

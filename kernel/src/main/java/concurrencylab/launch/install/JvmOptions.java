@@ -1,6 +1,5 @@
 package concurrencylab.launch.install;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -29,7 +28,8 @@ import java.util.List;
  * suits a single-user process with a small heap. The class-data sharing archive of the jar's own
  * classes (JDK 19+) is written when the first kernel exits and makes later starts load them from
  * memory. The JVM ignores (but does not replace) an archive made for an older jar, so the archive is
- * named after the jar's size and time ({@link LaunchCommand}); its logging (warnings on stdout about
+ * named after the jar's size and time, and it lives in the cache dir of the user who runs the kernel
+ * ({@link LaunchCommand}); its logging (warnings on stdout about
  * an archive it cannot use) is switched off because that case is expected, not a problem.
  * The kernel never opens a window; headless keeps AWT from looking for a display.
  */
@@ -38,17 +38,23 @@ public final class JvmOptions {
     private JvmOptions() {
     }
 
-    /** The flags for the kernel JVM; {@code sharedArchive} is where its class-data archive lives. */
-    public static List<String> forKernel(Path sharedArchive) {
+    /** The flags for the kernel JVM, but for the archive's ({@link #sharedArchive}). */
+    public static List<String> forKernel() {
         return List.of(
                 "-XX:+UseSerialGC",
                 "-Xms64m",
                 "-XX:MinHeapFreeRatio=20",
                 "-XX:MaxHeapFreeRatio=40",
                 "-XX:TieredStopAtLevel=1",
-                "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + sharedArchive,
                 "-Xlog:cds=off,cds+dynamic=off",
                 "-Djava.awt.headless=true");
+    }
+
+    /**
+     * The flags that make and use the class-data archive at {@code archive}: a file in the cache dir of the
+     * user who runs the kernel, resolved when it starts ({@link LaunchCommand}).
+     */
+    public static List<String> sharedArchive(String archive) {
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
     }
 }

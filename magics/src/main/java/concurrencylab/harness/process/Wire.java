@@ -4,13 +4,25 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 
-/** Java serialization to and from bytes; reading resolves classes in a given loader (snippet classes). */
+/**
+ * Java serialization to and from bytes; reading resolves classes in a given loader (snippet classes) and
+ * admits only what an allow-list filter lets through ({@link SerialFilters}).
+ */
 final class Wire {
+
+    /**
+     * The largest message between pool and workers; both sockets drop a peer that announces more, before
+     * buffering it. Room for a task result far beyond what a notebook prints, within the runtime's default heap.
+     */
+    static final long MAX_MESSAGE_BYTES = 256L << 20;
+    /** A serialized result this size or smaller fits a message with its envelope. */
+    static final long MAX_RESULT_BYTES = MAX_MESSAGE_BYTES - (64 << 10);
 
     private Wire() {
     }
@@ -31,15 +43,25 @@ final class Wire {
         }
     }
 
-    static Object read(byte[] data, ClassLoader loader) throws IOException, ClassNotFoundException {
+    /** A task's result, as the notebook's classes and a few of the JDK's ({@link SerialFilters#results}). */
+    static Object readResult(byte[] data, ClassLoader cellLoader) throws IOException, ClassNotFoundException {
+        return read(data, cellLoader, SerialFilters.results(cellLoader));
+    }
+
+    static Object read(byte[] data, ClassLoader loader, ObjectInputFilter filter) throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(data), loader)) {
+            in.setObjectInputFilter(filter);
             return in.readObject();
         }
     }
 
+    /** @throws IllegalStateException when the bytes are not a message of the pool's protocol */
     static WorkerMessage readMessage(byte[] data) {
         try {
-            return (WorkerMessage) read(data, Wire.class.getClassLoader());
+            if (read(data, Wire.class.getClassLoader(), SerialFilters.MESSAGES) instanceof WorkerMessage message) {
+                return message;
+            }
+            throw new IllegalStateException("not a worker message");
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot decode a worker message", e);
         }

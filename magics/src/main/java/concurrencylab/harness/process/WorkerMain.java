@@ -15,7 +15,7 @@ import org.zeromq.ZMQ;
 /**
  * A worker JVM of {@code %%processes}: connects to the runtime's pool, defines the snippet classes it is
  * sent, and runs one task at a time on its main thread. Exits when told to, or when the runtime dies.
- * Arguments: the pool's endpoint and this worker's name.
+ * Arguments: the pool's endpoint and this worker's name; its CurveZMQ keys come on stdin ({@link WorkerKeys}).
  */
 public final class WorkerMain {
 
@@ -35,7 +35,15 @@ public final class WorkerMain {
             System.exit(2);
         }
         exitWithParent();
-        new WorkerMain(args[1]).serve(args[0]);
+        WorkerKeys keys;
+        try {
+            keys = WorkerKeys.readFrom(System.in);
+        } catch (java.io.IOException e) {
+            System.err.println("worker " + args[1] + ": " + e.getMessage() + "; workers are started by the notebook's pool");
+            System.exit(2);
+            return;
+        }
+        new WorkerMain(args[1]).serve(args[0], keys);
     }
 
     /** A worker must not outlive the runtime that started it, however the runtime ended. */
@@ -43,15 +51,24 @@ public final class WorkerMain {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
     }
 
-    private void serve(String endpoint) {
+    private void serve(String endpoint, WorkerKeys keys) {
         try (ZContext context = new ZContext()) {
             ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
             socket.setIdentity(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             socket.setLinger(1000);
+            socket.setMaxMsgSize(Wire.MAX_MESSAGE_BYTES);
+            keys.apply(socket);
             socket.connect(endpoint);
             socket.send(Wire.writeMessage(new WorkerMessage.Ready(name, ProcessHandle.current().pid())));
             while (true) {
-                WorkerMessage message = Wire.readMessage(socket.recv());
+                byte[] frame = socket.recv();
+                if (socket.hasReceiveMore()) {
+                    while (socket.hasReceiveMore()) {
+                        socket.recv();
+                    }
+                    continue; // the pool sends one frame per message
+                }
+                WorkerMessage message = Wire.readMessage(frame);
                 switch (message) {
                     case WorkerMessage.LoadClasses load -> snippets = loaders.computeIfAbsent(load.digest(),
                             digest -> new SnippetClassLoader(load.classes(), WorkerMain.class.getClassLoader()));
@@ -84,6 +101,12 @@ public final class WorkerMain {
         if (failure == null) {
             try {
                 bytes = Wire.write(result);
+                if (bytes.length > Wire.MAX_RESULT_BYTES) {
+                    failure = new WorkerMessage.Failure("ResultTooLarge", "task " + task.index() + "'s result takes "
+                            + (bytes.length >> 20) + " MiB serialized, more than the " + (Wire.MAX_RESULT_BYTES >> 20)
+                            + " MiB a worker process may send back. Return less: a summary, or a part per task.", "");
+                    bytes = null;
+                }
             } catch (NotSerializableException e) {
                 failure = new WorkerMessage.Failure(NotSerializableException.class.getName(), "task " + task.index()
                         + " returned a " + result.getClass().getName() + ", which cannot cross to the notebook:"

@@ -3,6 +3,7 @@ package concurrencylab.harness.process;
 import concurrencylab.agent.ExtraClassPath;
 import concurrencylab.results.TaskFailure;
 import concurrencylab.results.TaskRecord;
+import concurrencylab.transport.PeerWatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -28,6 +29,14 @@ import org.zeromq.ZMQ;
  * shut down by a JVM shutdown hook; workers also exit by themselves when this JVM dies. One run at a time.
  * A worker that dies (killed, {@code System.exit}, crash) fails the task it was running, is dropped, and is
  * replaced so the other tasks still finish.
+ *
+ * <p>Only the pool's own workers get in: the socket speaks CurveZMQ with a key pair made for this pool,
+ * each worker gets a key pair of its own on its stdin, and {@link WorkerAuthenticator} admits only those
+ * keys, so no other user of the machine can join, read the classes and tasks, or send results. Every
+ * message is bounded ({@link Wire#MAX_MESSAGE_BYTES}), must have exactly its two frames, must come from the
+ * worker its key was made for, and passes an allow-list filter; anything else is dropped and logged, as
+ * are peers that fail the handshake ({@link PeerWatch}).
+ * Death notices and wake-ups come on an in-process socket of their own, which no peer can reach.
  */
 public final class WorkerPool {
 
@@ -36,11 +45,16 @@ public final class WorkerPool {
     private static final long CANCEL_WAIT_MILLIS = 2000;
     private static final long START_TIMEOUT_MILLIS = 60_000;
     private static final AtomicInteger POOLS = new AtomicInteger();
-    private static final AtomicInteger NOTICES = new AtomicInteger();
+    private static final System.Logger LOG = System.getLogger(WorkerPool.class.getName());
     private static WorkerPool shared;
 
     private final ZContext context = new ZContext();
+    private final WorkerAuthenticator authenticator;
+    private final String serverPublic;
     private final ZMQ.Socket router;
+    /** Death notices and wake-ups: in-process only. */
+    private final ZMQ.Socket notices;
+    private final ZMQ.Poller poller;
     private final String endpoint;
     private final String noticesEndpoint;
     private final Map<String, WorkerProcess> workers = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -54,13 +68,28 @@ public final class WorkerPool {
 
     private WorkerPool(String namePrefix) {
         this.namePrefix = namePrefix;
+        authenticator = new WorkerAuthenticator(context);
+        ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
+        serverPublic = server.publicKey;
         router = context.createSocket(SocketType.ROUTER);
         router.setLinger(0);
         router.setRouterMandatory(false);
+        router.setCurveServer(true);
+        router.setCurveSecretKey(ZMQ.Curve.z85Decode(server.secretKey));
+        router.setZAPDomain("concurrency-lab-processes");
+        router.setMaxMsgSize(Wire.MAX_MESSAGE_BYTES);
         int port = router.bindToRandomPort("tcp://127.0.0.1");
         endpoint = "tcp://127.0.0.1:" + port;
-        noticesEndpoint = "inproc://worker-pool-" + POOLS.incrementAndGet();
-        router.bind(noticesEndpoint);
+        PeerWatch peers = new PeerWatch(context.getContext());
+        peers.watch(router, "the worker pool", Wire.MAX_MESSAGE_BYTES);
+        peers.start("processes-pool-peers");
+        notices = context.createSocket(SocketType.PULL);
+        notices.setLinger(0);
+        noticesEndpoint = "inproc://worker-pool-" + POOLS.incrementAndGet() + "-notices";
+        notices.bind(noticesEndpoint);
+        poller = context.createPoller(2);
+        poller.register(router, ZMQ.Poller.POLLIN);
+        poller.register(notices, ZMQ.Poller.POLLIN);
     }
 
     /** The pool the notebook's {@code %%processes} runs share; a new one after {@link #shutdown()}. */
@@ -71,6 +100,21 @@ public final class WorkerPool {
             shared = pool;
         }
         return shared;
+    }
+
+    /** Where workers connect: loopback TCP, which any local user can reach, hence CurveZMQ. */
+    String endpoint() {
+        return endpoint;
+    }
+
+    /** The pool's CurveZMQ public key, which each worker is given to know it reached its own pool. */
+    String serverPublicKey() {
+        return serverPublic;
+    }
+
+    /** Lets the holder of {@code keys} in, as worker {@code name}. */
+    void admit(String name, WorkerKeys keys) {
+        authenticator.admit(name, keys);
     }
 
     /** Workers alive now. */
@@ -143,13 +187,12 @@ public final class WorkerPool {
         TaskRecord[] records = new TaskRecord[tasks];
         int finished = 0;
         remoteCpuNanos = 0;
-        // blocking receives are markedly cheaper in JeroMQ than timed ones; deaths and cancels arrive as notices
-        router.setReceiveTimeOut(-1);
+        // an untimed wait: deaths and cancels arrive as notices
         while (finished < tasks) {
             while (!idle.isEmpty() && !pending.isEmpty()) {
                 send(idle.poll(), pending.poll(), tasks, method, classes);
             }
-            byte[][] frames = receive();
+            Incoming incoming = receive(-1);
             if (closed) {
                 throw new CancellationException("the worker pool was shut down during the run");
             }
@@ -157,14 +200,15 @@ public final class WorkerPool {
                 inRun.stream().filter(worker -> worker.task >= 0).forEach(this::drop);
                 throw new CancellationException("interrupted; the busy worker processes were stopped");
             }
-            if (frames == null) {
+            if (incoming == null) {
                 continue;
             }
-            if (isNotice(frames)) {
-                WorkerProcess worker = workers.remove(new String(frames[1], StandardCharsets.UTF_8));
+            if (incoming instanceof Notice notice) {
+                WorkerProcess worker = workers.remove(notice.worker());
                 if (worker == null) {
                     continue;
                 }
+                authenticator.revoke(worker.name);
                 idle.remove(worker);
                 inRun.remove(worker);
                 if (worker.task >= 0) {
@@ -176,11 +220,11 @@ public final class WorkerPool {
                 }
                 continue;
             }
-            WorkerProcess worker = workers.get(new String(frames[0], StandardCharsets.UTF_8));
-            if (worker == null) {
-                continue;
-            }
-            switch (Wire.readMessage(frames[1])) {
+            FromWorker from = (FromWorker) incoming;
+            WorkerProcess worker = from.worker();
+            switch (from.message()) {
+                case WorkerMessage.TaskDone done when done.index() != worker.task ->
+                        dropped("a result for task " + done.index() + " from " + worker.name + ", which runs task " + worker.task);
                 case WorkerMessage.TaskDone done -> {
                     records[done.index()] = record(worker, done, resultLoader, runStartEpoch);
                     remoteCpuNanos += done.processCpuNanos();
@@ -194,31 +238,91 @@ public final class WorkerPool {
                         idle.add(worker);
                     }
                 }
-                default -> throw new IllegalStateException("unexpected message from " + worker.name);
+                default -> dropped("an unexpected " + from.message().getClass().getSimpleName() + " from " + worker.name);
             }
         }
         return List.of(records);
     }
 
-    /** The next message (identity and payload), or null when the receive timeout passed. */
-    private byte[][] receive() {
-        byte[] identity = router.recv();
+    /** What the pool thread waits for: a worker's death (or a wake-up, with no name) or a worker's message. */
+    private sealed interface Incoming {
+    }
+
+    private record Notice(String worker) implements Incoming {
+    }
+
+    private record FromWorker(WorkerProcess worker, WorkerMessage message) implements Incoming {
+    }
+
+    /**
+     * The next notice or worker message, or null when {@code timeoutMillis} passed (-1: no limit) or what
+     * arrived was dropped.
+     */
+    private Incoming receive(long timeoutMillis) {
+        if (poller.poll(timeoutMillis) <= 0) {
+            return null;
+        }
+        if (poller.pollin(1)) {
+            String name = notices.recvStr(ZMQ.DONTWAIT);
+            return name == null ? null : new Notice(name);
+        }
+        return poller.pollin(0) ? fromWorker() : null;
+    }
+
+    /**
+     * A worker's message: exactly a routing identity and one payload frame, from the worker the key was
+     * made for (the name ZAP put on the message), decoded through the message filter.
+     */
+    private Incoming fromWorker() {
+        byte[] identity = router.recv(ZMQ.DONTWAIT);
         if (identity == null) {
             return null;
         }
-        return new byte[][] {identity, router.recv()};
+        String name = new String(identity, StandardCharsets.UTF_8);
+        if (!router.hasReceiveMore()) {
+            dropped("an empty message from " + name);
+            return null;
+        }
+        zmq.Msg payload = router.recvMsg(ZMQ.DONTWAIT);
+        if (payload == null) {
+            return null;
+        }
+        if (router.hasReceiveMore()) {
+            int extra = 0;
+            while (router.hasReceiveMore()) {
+                router.recv(ZMQ.DONTWAIT);
+                extra++;
+            }
+            dropped("a message of " + (2 + extra) + " frames from " + name + " (a worker's has two: its name and one payload)");
+            return null;
+        }
+        WorkerProcess worker = workers.get(name);
+        if (worker == null || !name.equals(WorkerAuthenticator.userId(payload))) {
+            dropped("a message routed as " + name + " from a peer whose key is not that worker's");
+            return null;
+        }
+        try {
+            return new FromWorker(worker, Wire.readMessage(payload.data()));
+        } catch (IllegalStateException e) {
+            dropped("a message from " + name + " that is not one of the pool's: " + e.getCause());
+            return null;
+        }
     }
 
-    /** Death notices and wake-ups come from sockets with identities starting with '!' (workers never do). */
-    private static boolean isNotice(byte[][] frames) {
-        return frames[0].length > 0 && frames[0][0] == '!';
+    private static void dropped(String what) {
+        LOG.log(System.Logger.Level.WARNING, "worker pool: dropped {0}", what);
     }
 
     private void send(WorkerProcess worker, int index, int count, TaskMethod method, SnippetClasses classes) {
         byte[] identity = worker.name.getBytes(StandardCharsets.UTF_8);
         if (!classes.digest().equals(worker.classesDigest)) {
+            byte[] load = Wire.writeMessage(new WorkerMessage.LoadClasses(classes.digest(), classes.classes()));
+            if (load.length > Wire.MAX_MESSAGE_BYTES) {
+                throw new IllegalStateException("the notebook's classes take " + (load.length >> 20) + " MiB, more than the "
+                        + (Wire.MAX_MESSAGE_BYTES >> 20) + " MiB one message to a worker process may carry");
+            }
             router.sendMore(identity);
-            router.send(Wire.writeMessage(new WorkerMessage.LoadClasses(classes.digest(), classes.classes())));
+            router.send(load);
             worker.classesDigest = classes.digest();
         }
         router.sendMore(identity);
@@ -233,7 +337,7 @@ public final class WorkerPool {
         TaskFailure failure = failed == null ? null : new TaskFailure(failed.type(), failed.message(), failed.trace());
         if (failure == null) {
             try {
-                result = Wire.read(done.result(), loader);
+                result = Wire.readResult(done.result(), loader);
             } catch (Exception e) {
                 failure = new TaskFailure(e.getClass().getName(), "task " + done.index() + "'s result from "
                         + worker.name + " cannot be read here: " + e.getMessage(), "");
@@ -263,30 +367,27 @@ public final class WorkerPool {
             team = new ArrayList<>(workers.values()).subList(0, count);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
-        router.setReceiveTimeOut((int) WAKE_MILLIS);
         while (team.stream().anyMatch(worker -> !worker.ready)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("worker JVMs did not start within " + START_TIMEOUT_MILLIS + " ms");
             }
-            byte[][] frames = receive();
+            Incoming incoming = receive(WAKE_MILLIS);
             if (cancelled) {
                 throw new CancellationException("interrupted while worker JVMs were starting");
             }
-            if (frames == null) {
-                continue;
-            }
-            String sender = new String(frames[isNotice(frames) ? 1 : 0], StandardCharsets.UTF_8);
-            WorkerProcess worker = workers.get(sender);
-            if (worker == null) {
-                continue;
-            }
-            if (isNotice(frames)) {
-                workers.remove(sender);
-                throw new IllegalStateException("worker JVM " + sender + " exited while starting ("
-                        + worker.exitDescription() + "); its error output is above");
-            }
-            if (Wire.readMessage(frames[1]) instanceof WorkerMessage.Ready) {
-                worker.ready = true;
+            if (incoming instanceof Notice notice) {
+                WorkerProcess worker = workers.remove(notice.worker());
+                if (worker != null) {
+                    authenticator.revoke(worker.name);
+                    throw new IllegalStateException("worker JVM " + worker.name + " exited while starting ("
+                            + worker.exitDescription() + "); its error output is above");
+                }
+            } else if (incoming instanceof FromWorker from && from.message() instanceof WorkerMessage.Ready ready) {
+                if (ready.pid() == from.worker().pid()) {
+                    from.worker().ready = true;
+                } else {
+                    dropped("a Ready from " + from.worker().name + " naming pid " + ready.pid());
+                }
             }
         }
         return team;
@@ -306,7 +407,10 @@ public final class WorkerPool {
     }
 
     private WorkerProcess startWorker() {
-        WorkerProcess worker = WorkerProcess.start(namePrefix + nextWorker++, endpoint);
+        String name = namePrefix + nextWorker++;
+        WorkerKeys keys = WorkerKeys.forServer(serverPublic);
+        admit(name, keys);
+        WorkerProcess worker = WorkerProcess.start(name, endpoint, keys);
         workers.put(worker.name, worker);
         worker.process.onExit().thenRun(() -> reportDeath(worker.name));
         return worker;
@@ -315,8 +419,7 @@ public final class WorkerPool {
     /** Called on a JDK thread when a worker exits (or to wake the pool thread, with an empty name). */
     private void reportDeath(String name) {
         // a socket of its own: ZeroMQ sockets belong to one thread, contexts are shared
-        try (ZMQ.Socket notice = context.getContext().socket(SocketType.DEALER)) {
-            notice.setIdentity(("!" + NOTICES.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
+        try (ZMQ.Socket notice = context.getContext().socket(SocketType.PUSH)) {
             notice.setLinger(1000);
             notice.connect(noticesEndpoint);
             notice.send(name);
@@ -327,6 +430,7 @@ public final class WorkerPool {
 
     private void drop(WorkerProcess worker) {
         workers.remove(worker.name);
+        authenticator.revoke(worker.name);
         worker.kill();
     }
 
@@ -342,7 +446,10 @@ public final class WorkerPool {
         }
         all.forEach(WorkerProcess::kill);
         try {
-            io.submit(context::close).get(CANCEL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            io.submit(() -> {
+                poller.close();
+                context.close();
+            }).get(CANCEL_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {

@@ -32,12 +32,18 @@ final class WorkerProcess {
         this.extraClassPath = extraClassPath;
     }
 
-    static WorkerProcess start(String name, String endpoint) {
+    /** Starts the worker and hands it its keys on stdin (a worker that dies first is reported as dead). */
+    static WorkerProcess start(String name, String endpoint, WorkerKeys keys) {
         List<String> extraClassPath = ExtraClassPath.entries();
         List<String> command = JvmCommand.likeThisJvm().appendClassPath(extraClassPath).headless().option("-XX:+UseSerialGC")
                 .main(WorkerMain.class, endpoint, name);
         try {
             Process process = new ProcessBuilder(command).start();
+            try {
+                keys.writeTo(process.getOutputStream());
+            } catch (IOException e) {
+                // the worker is already gone: its exit is noticed and reported like any other
+            }
             copyLines(process.getInputStream(), System.out, name);
             copyLines(process.getErrorStream(), System.err, name);
             return new WorkerProcess(name, process, extraClassPath);
