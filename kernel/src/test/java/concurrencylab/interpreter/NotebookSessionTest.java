@@ -47,25 +47,29 @@ class NotebookSessionTest {
     @Test
     void bodiesThatNeverCompleteNormallyCompileAsWritten() {
         RecordingCell cell = new RecordingCell();
-        JavaSession.TaskDefinition endless = session.defineTask("long spins = 0;\nwhile (true) spins++;", 1, cell);
-        assertTrue(endless.ok(), () -> String.valueOf(endless.compileError()));
-        JavaSession.TaskDefinition throwing = session.defineTask("int n = 3;\nthrow new IllegalStateException(\"boom \" + n);", 1, cell);
-        assertTrue(throwing.ok(), () -> String.valueOf(throwing.compileError()));
-        ExecuteOutcome thrown = session.executeInternal(throwing.methodName() + "()", cell);
-        assertEquals("java.lang.IllegalStateException", thrown.error().ename());
-        assertEquals("boom 3", thrown.error().evalue());
-        JavaSession.TaskDefinition loopEndingInThrow = session.defineTask(
-                "int z = 0;\nwhile (true) {\n  if (++z == 1000) throw new IllegalStateException(\"at \" + z);\n}", 1, cell);
-        assertTrue(loopEndingInThrow.ok(), () -> String.valueOf(loopEndingInThrow.compileError()));
-        assertEquals("at 1000", session.executeInternal(loopEndingInThrow.methodName() + "()", cell).error().evalue());
-        JavaSession.TaskDefinition returning = session.defineTask("int v = 40;\nreturn v + 2;", 1, cell);
-        assertTrue(returning.ok(), () -> String.valueOf(returning.compileError()));
-        assertEquals("42", session.executeInternal(returning.methodName() + "()", cell).result().data().get("text/plain").getAsString());
+        interpreter.withinCell(cell, () -> { // as a magic's work runs inside its cell
+            JavaSession.TaskDefinition endless = session.defineTask("long spins = 0;\nwhile (true) spins++;", 1, cell);
+            assertTrue(endless.ok(), () -> String.valueOf(endless.compileError()));
+            JavaSession.TaskDefinition throwing = session.defineTask("int n = 3;\nthrow new IllegalStateException(\"boom \" + n);", 1, cell);
+            assertTrue(throwing.ok(), () -> String.valueOf(throwing.compileError()));
+            ExecuteOutcome thrown = session.executeInternal(throwing.methodName() + "()", cell);
+            assertEquals("java.lang.IllegalStateException", thrown.error().ename());
+            assertEquals("boom 3", thrown.error().evalue());
+            JavaSession.TaskDefinition loopEndingInThrow = session.defineTask(
+                    "int z = 0;\nwhile (true) {\n  if (++z == 1000) throw new IllegalStateException(\"at \" + z);\n}", 1, cell);
+            assertTrue(loopEndingInThrow.ok(), () -> String.valueOf(loopEndingInThrow.compileError()));
+            assertEquals("at 1000", session.executeInternal(loopEndingInThrow.methodName() + "()", cell).error().evalue());
+            JavaSession.TaskDefinition returning = session.defineTask("int v = 40;\nreturn v + 2;", 1, cell);
+            assertTrue(returning.ok(), () -> String.valueOf(returning.compileError()));
+            assertEquals("42", session.executeInternal(returning.methodName() + "()", cell).result().data().get("text/plain").getAsString());
+            return null;
+        });
     }
 
     @Test
     void anErrorTheUserWroteIsNotBlamedOnGeneratedCode() {
-        JavaSession.TaskDefinition task = session.defineTask("int w = 1;\nreturn w;\nw++;", 1, new RecordingCell());
+        RecordingCell cell = new RecordingCell();
+        JavaSession.TaskDefinition task = interpreter.withinCell(cell, () -> session.defineTask("int w = 1;\nreturn w;\nw++;", 1, cell));
         assertTrue(!task.ok());
         List<String> traceback = task.compileError().error().traceback();
         assertTrue(traceback.get(0).startsWith("cell line 4, column 1: unreachable statement"), traceback::toString);

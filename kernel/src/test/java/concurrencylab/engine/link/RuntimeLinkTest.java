@@ -1,4 +1,4 @@
-package concurrencylab.engine;
+package concurrencylab.engine.link;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

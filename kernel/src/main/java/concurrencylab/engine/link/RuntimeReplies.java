@@ -1,4 +1,4 @@
-package concurrencylab.engine;
+package concurrencylab.engine.link;
 
 import java.io.ObjectInputFilter;
 import java.util.Set;
@@ -9,7 +9,7 @@ import java.util.Set;
  * command. Anything else is rejected before it is instantiated, as are deep graphs and long arrays, so a
  * runtime that misbehaves cannot make the kernel build objects of its choosing.
  */
-final class RuntimeReplies {
+public final class RuntimeReplies {
 
     private static final Set<Class<?>> ALLOWED = Set.of(
             String.class, StackTraceElement.class, StackTraceElement[].class, boolean[].class);
@@ -17,7 +17,7 @@ final class RuntimeReplies {
     static final long MAX_ARRAY = 1 << 20;
     static final long MAX_DEPTH = 4;
 
-    static final ObjectInputFilter FILTER = info -> {
+    public static final ObjectInputFilter FILTER = info -> {
         if (info.depth() > MAX_DEPTH || info.arrayLength() > MAX_ARRAY) {
             return ObjectInputFilter.Status.REJECTED;
         }

@@ -1,4 +1,4 @@
-package concurrencylab.engine;
+package concurrencylab.engine.link;
 
 import concurrencylab.agent.wire.Frames;
 import concurrencylab.agent.wire.LinkHandshake;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * a silent peer can take the runtime's place or hold the kernel up. Once both connections are in, the
  * socket and its directory are deleted.
  */
-final class RuntimeLink implements AutoCloseable {
+public final class RuntimeLink implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RuntimeLink.class.getName());
 
@@ -35,7 +35,7 @@ final class RuntimeLink implements AutoCloseable {
     static final long HANDSHAKE_MILLIS = 5_000;
 
     /** The runtime's two connections, in blocking mode. */
-    record Connections(SocketChannel engine, SocketChannel events) {
+    public record Connections(SocketChannel engine, SocketChannel events) {
     }
 
     private final Path directory;
@@ -51,7 +51,7 @@ final class RuntimeLink implements AutoCloseable {
         this.handshakeMillis = handshakeMillis;
     }
 
-    static RuntimeLink open() throws IOException {
+    public static RuntimeLink open() throws IOException {
         return open(HANDSHAKE_MILLIS);
     }
 
@@ -70,12 +70,12 @@ final class RuntimeLink implements AutoCloseable {
     }
 
     /** The socket's path, the runtime's one argument: not a secret, only its owner can reach it. */
-    Path address() {
+    public Path address() {
         return address;
     }
 
     /** Writes the secret to the runtime's stdin and closes it; the runtime reads it before connecting. */
-    void handSecretTo(OutputStream runtimeStdin) throws IOException {
+    public void handSecretTo(OutputStream runtimeStdin) throws IOException {
         try (OutputStream stdin = runtimeStdin) {
             stdin.write((LinkHandshake.encode(secret) + "\n").getBytes(StandardCharsets.US_ASCII));
             stdin.flush();
@@ -86,7 +86,7 @@ final class RuntimeLink implements AutoCloseable {
      * Waits up to {@code timeoutMillis} for the runtime's engine and event connections. Connections that
      * present a wrong secret, an unknown kind, a second connection of a kind, or nothing in time are closed.
      */
-    Connections accept(long timeoutMillis) throws IOException {
+    public Connections accept(long timeoutMillis) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         SocketChannel engine = null;
         SocketChannel events = null;
