@@ -2,8 +2,8 @@ package concurrencylab.engine;
 
 import concurrencylab.agent.NotebookSystemClassLoader;
 import concurrencylab.agent.RuntimeMain;
-import concurrencylab.launch.jvm.JvmCommand;
 import concurrencylab.agent.wire.ChannelStreams;
+import concurrencylab.launch.jvm.JvmCommand;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
