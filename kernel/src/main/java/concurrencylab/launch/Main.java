@@ -29,6 +29,7 @@ public final class Main implements Runnable {
         // model of every subcommand costs a few hundred milliseconds of a cold JVM, and kernel_info
         // has to be answered within 300 ms of launch, so that one form skips it.
         if (args.length == 3 && args[0].equals("kernel") && (args[1].equals("-f") || args[1].equals("--connection-file"))) {
+            KernelLog.configure(KernelLog.LogLevel.INFO); // as the kernel command's default
             System.exit(KernelCommand.run(java.nio.file.Path.of(args[2])));
         }
         System.exit(commandLine().execute(args));
