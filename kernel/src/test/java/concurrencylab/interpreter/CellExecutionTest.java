@@ -116,16 +116,18 @@ class CellExecutionTest {
     @Test
     void stdoutFromAPoolThreadArrivesAfterTheCellEnded() throws Exception {
         RecordingCell cell = new RecordingCell();
+        // The pool thread prints only once a later cell lets it: after its own cell ended, whatever the load.
         ExecuteOutcome outcome = run("""
+                var go = new CountDownLatch(1);
                 var pool = Executors.newSingleThreadExecutor();
-                pool.submit(() -> { Thread.sleep(300); System.out.println("from the pool"); return null; });
+                pool.submit(() -> { go.await(); System.out.println("from the pool"); return null; });
                 pool.shutdown();
                 """, cell);
         assertTrue(outcome.succeeded(), () -> String.valueOf(outcome.error()));
         assertTrue(!cell.stdout().contains("from the pool"), "printed before the cell ended");
         RecordingCell later = new RecordingCell();
-        run("1", later);
-        assertTrue(cell.awaitStdout("from the pool", 5_000), "output of the pool thread reached its cell");
+        run("go.countDown(); pool.awaitTermination(30, TimeUnit.SECONDS)", later);
+        assertTrue(cell.awaitStdout("from the pool", 30_000), "output of the pool thread reached its cell");
         assertTrue(!later.stdout().contains("from the pool"), "not the later cell");
     }
 
@@ -135,7 +137,7 @@ class CellExecutionTest {
         run("Thread.startVirtualThread(() -> { try { Thread.sleep(200); } catch (InterruptedException e) {} "
                 + "System.out.println(\"virtual says hi\"); });", cell);
         run("2", new RecordingCell());
-        assertTrue(cell.awaitStdout("virtual says hi", 5_000));
+        assertTrue(cell.awaitStdout("virtual says hi", 30_000));
     }
 
     @Test
