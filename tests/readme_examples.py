@@ -153,7 +153,14 @@ class Kernels:
         import proctree
         for kernel in (self.main, self.side):
             if kernel is not None:
-                for pid in proctree.tree(kernel[0].provisioner.process.pid):
+                leader = kernel[0].provisioner.process.pid
+                if os.getsid(leader) == leader:
+                    # Linux schedules each session's autogroup as one: the kernel's session gets the niceness too
+                    try:
+                        Path(f"/proc/{leader}/autogroup").write_text(str(self.nice))
+                    except OSError:
+                        pass
+                for pid in proctree.tree(leader):
                     try:
                         os.setpriority(os.PRIO_PROCESS, pid, self.nice)
                         for task in os.listdir(f"/proc/{pid}/task"):  # Linux: the niceness is per thread
@@ -261,9 +268,10 @@ def write(found, results, text, load_before, nice):
     for example, ran in results:
         if example.output_span is not None:
             first, last = example.output_span
-            lines[first:last + 1] = [ran.text.rstrip("\n")]
-            # later spans move by the change in length
-            delta = len(ran.text.rstrip("\n").splitlines()) - (last - first + 1)
+            fresh = ran.text.rstrip("\n").splitlines()
+            lines[first:last + 1] = fresh
+            # the spans after this one move by the change in its number of lines
+            delta = len(fresh) - (last - first + 1)
             for other in found:
                 if other.output_span is not None and other.output_span[0] > last:
                     other.output_span = (other.output_span[0] + delta, other.output_span[1] + delta)
@@ -276,8 +284,8 @@ def write(found, results, text, load_before, nice):
                 f"{load_before:.2f} when the run began; yours will differ.")
     else:
         line = (f"{MACHINE_LINE}one run of this page's examples on a {where} that other work kept busy "
-                f"(load average {load_before:.2f}), with the kernel's processes at CPU priority nice {nice} so "
-                f"that the examples had the cores as on an idle machine; yours will differ.")
+                f"(load average {load_before:.2f}); the kernel's processes ran at CPU priority nice {nice}, ahead "
+                f"of that work, so the examples had the cores nearly to themselves. Yours will differ.")
     lines = [line if l.startswith(MACHINE_LINE) else l for l in lines]
     README.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
