@@ -83,8 +83,10 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        if (stoppedUserCode) {
-            // The engine clears the stop as this snippet starts: keep it in force until the stopped threads are gone.
+        if (stoppedUserCode && stopCell < cell) {
+            // The first snippet of a cell after a stopped one: the engine clears the stop as it starts, so keep
+            // it in force until the stopped threads are gone. (A later snippet of the stopped cell is stopped
+            // itself at once, and must not wait: its cell's interrupt is what ends it.)
             stoppedUserCode = false;
             QuietWait.untilQuiet(STOP_GRACE_MILLIS);
         }

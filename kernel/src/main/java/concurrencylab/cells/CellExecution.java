@@ -70,8 +70,15 @@ public final class CellExecution {
                 input.runningCell(cell);
                 engine.enterCell(cell.cellId());
             }
-            ExecuteOutcome outcome = runPieces(engine, new CellText(code), lineShift, cell, running, kind);
-            if (!engine.alive()) {
+            ExecuteOutcome outcome;
+            running.enterJava();
+            try {
+                outcome = runPieces(engine, new CellText(code), lineShift, cell, running, kind);
+            } finally {
+                running.leaveJava();
+            }
+            // Killed by tier 2 just as the cell ended: its runtime is on its way out even if still alive.
+            if (running.killed() || !engine.alive()) {
                 return recover(engine, cell, running);
             }
             if (running.stopRequested()) {

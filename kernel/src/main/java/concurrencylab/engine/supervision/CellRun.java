@@ -15,6 +15,8 @@ public final class CellRun {
     private final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
     private volatile boolean stopRequested;
     private volatile boolean killed;
+    /** The cell's Java is being evaluated now (guarded by this): only then may tier 2 kill its runtime. */
+    private boolean inJava;
     /** The cell's runtime ended and was replaced while it ran: there is nothing left to watch. */
     private volatile boolean replaced;
     volatile ScheduledFuture<?> escalation;
@@ -56,8 +58,26 @@ public final class CellRun {
         stopSignal.complete(null);
     }
 
-    void markKilled() {
+    /** The cell's Java starts: from now on until {@link #leaveJava}, tier 2 may kill its runtime. */
+    public synchronized void enterJava() {
+        inJava = true;
+    }
+
+    /**
+     * The cell's Java has ended (stopped by tier 1, say). Tier 2 kills no runtime after this; the caller
+     * checks {@link #killed()}, since it may have done so just before.
+     */
+    public synchronized void leaveJava() {
+        inJava = false;
+    }
+
+    /** Tier 2's decision, taken with the cell's Java: true (and killed) only while that Java still runs. */
+    synchronized boolean killIfInJava() {
+        if (!inJava || killed) {
+            return false;
+        }
         killed = true;
+        return true;
     }
 
     void cancelTimers() {

@@ -154,8 +154,8 @@ public final class InterruptPolicy {
                 }
             }, PREPARE_REPLACEMENT_AFTER_MILLIS, TimeUnit.MILLISECONDS);
             run.escalation = timer.schedule(() -> {
-                if (running == run) {
-                    run.markKilled();
+                // Only while the cell's Java still runs: a cell tier 1 stopped at the last moment keeps its runtime.
+                if (running == run && run.killIfInJava()) {
                     live.runtime().terminate();
                     supervisor.startReplacement();
                 }
