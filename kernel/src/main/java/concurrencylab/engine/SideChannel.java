@@ -41,7 +41,7 @@ public final class SideChannel implements AutoCloseable {
 
     SideChannel(SocketChannel channel, CellRouter cells, CellInput input) {
         this.channel = channel;
-        this.out = new DataOutputStream(ChannelStreams.output(channel));
+        this.out = new DataOutputStream(new java.io.BufferedOutputStream(ChannelStreams.output(channel)));
         this.cells = cells;
         this.input = input;
         Thread reader = new Thread(this::readLoop, "concurrency-lab-runtime-events");

@@ -5,12 +5,23 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Streams over a blocking socket channel (the runtime link is a Unix domain socket, which has no
  * {@link java.net.Socket}) that read and write independently: one thread may block reading while others
  * write, as on a socket's own streams. Closing either stream closes the channel.
+ *
+ * <p>A socket channel is interruptible: a thread interrupted while it writes closes the channel for
+ * everyone. In the runtime, cell threads write output and an interrupt of the cell interrupts them, so
+ * writes are done by a thread of the stream's own, which nothing interrupts; the caller waits for its
+ * write to finish and keeps its interrupt for later.
  */
 public final class ChannelStreams {
 
@@ -42,6 +53,11 @@ public final class ChannelStreams {
     }
 
     public static OutputStream output(SocketChannel channel) {
+        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "concurrency-lab-link-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -51,16 +67,46 @@ public final class ChannelStreams {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 Objects.checkFromIndexSize(offset, length, bytes.length);
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                ByteBuffer buffer = ByteBuffer.wrap(Arrays.copyOfRange(bytes, offset, offset + length));
+                Future<?> written;
+                try {
+                    written = writer.submit(() -> {
+                        while (buffer.hasRemaining()) {
+                            channel.write(buffer);
+                        }
+                        return null;
+                    });
+                } catch (RejectedExecutionException closed) {
+                    throw new IOException("the runtime link is closed");
                 }
+                awaitUninterruptibly(written);
             }
 
             @Override
             public void close() throws IOException {
+                writer.shutdown();
                 channel.close();
             }
         };
+    }
+
+    private static void awaitUninterruptibly(Future<?> written) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    written.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // kept for the caller once the write is done
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
