@@ -8,10 +8,11 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Streams over a blocking socket channel (the runtime link is a Unix domain socket, which has no
@@ -53,11 +54,15 @@ public final class ChannelStreams {
     }
 
     public static OutputStream output(SocketChannel channel) {
-        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "concurrency-lab-link-writer");
+        // Started now, in the group of the thread that opens the link: made later by a cell's thread, the
+        // writer would join that cell's thread group, and the cell's interrupt would reach it.
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(group, runnable, "concurrency-lab-link-writer");
             thread.setDaemon(true);
             return thread;
         });
+        writer.prestartAllCoreThreads();
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
