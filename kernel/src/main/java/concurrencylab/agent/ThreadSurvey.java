@@ -47,8 +47,7 @@ final class ThreadSurvey {
 
     static JsonObject take() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        List<Thread> notebook = Thread.getAllStackTraces().keySet().stream()
-                .filter(ThreadSurvey::startedByNotebook)
+        List<Thread> notebook = notebookThreads().stream()
                 .sorted(Comparator.comparingLong(Thread::threadId))
                 .toList();
         JsonArray threads = new JsonArray();
@@ -70,8 +69,8 @@ final class ThreadSurvey {
     static JsonObject cpuOnly() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         JsonArray threads = new JsonArray();
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            long cpu = startedByNotebook(thread) ? mx.getThreadCpuTime(thread.threadId()) : -1;
+        for (Thread thread : notebookThreads()) {
+            long cpu = mx.getThreadCpuTime(thread.threadId());
             if (cpu >= 0) {
                 JsonObject json = new JsonObject();
                 json.addProperty("id", thread.threadId());
@@ -84,9 +83,14 @@ final class ThreadSurvey {
         return survey;
     }
 
+    /** The live platform threads notebook code started, found one way for the survey, the CPU count and the stop. */
+    private static List<Thread> notebookThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(ThreadSurvey::startedByNotebook).toList();
+    }
+
     /** Interrupts every live platform thread notebook code started. */
     static void interruptNotebookThreads() {
-        Thread.getAllStackTraces().keySet().stream().filter(ThreadSurvey::startedByNotebook).forEach(Thread::interrupt);
+        notebookThreads().forEach(Thread::interrupt);
     }
 
     /**
