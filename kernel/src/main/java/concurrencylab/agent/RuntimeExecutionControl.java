@@ -11,7 +11,8 @@ import jdk.jshell.execution.LocalExecutionControl;
 
 /**
  * JShell's local engine (it weaves stop checks into snippet code) with what the notebook needs:
- * snippet classes recorded for worker JVMs, each cell's id handed to the threads it starts,
+ * snippet classes recorded for worker JVMs (as compiled) and woven by the {@link concurrencylab.spi.SnippetWeaver}s
+ * on the class path (the GIL simulation's switch checks), each cell's id handed to the threads it starts,
  * rich values rendered here and sent ahead of the reply, output flushed when a snippet ends.
  */
 final class RuntimeExecutionControl extends LocalExecutionControl {
@@ -19,6 +20,7 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
     private final EventSender events;
     private final OutputRouter output;
     private final AtomicLong tokens = new AtomicLong();
+    private final SnippetWeaving weaving = SnippetWeaving.discovered();
     /** Sequence number of the cell whose snippets run (0 before the first); it comes with the cell's first invoke. */
     private volatile long cell;
     /**
@@ -49,10 +51,12 @@ final class RuntimeExecutionControl extends LocalExecutionControl {
     @Override
     public void load(ClassBytecodes[] cbcs)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        for (ClassBytecodes cbc : cbcs) {
-            SnippetClassRegistry.record(cbc.name(), cbc.bytecodes());
+        ClassBytecodes[] woven = new ClassBytecodes[cbcs.length];
+        for (int i = 0; i < cbcs.length; i++) {
+            SnippetClassRegistry.record(cbcs[i].name(), cbcs[i].bytecodes());
+            woven[i] = new ClassBytecodes(cbcs[i].name(), weaving.weave(cbcs[i].name(), cbcs[i].bytecodes()));
         }
-        super.load(cbcs);
+        super.load(woven);
     }
 
     /** {@code %classpath add}: for this JVM, and recorded for the worker JVMs it starts. */

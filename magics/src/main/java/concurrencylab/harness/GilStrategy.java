@@ -1,5 +1,6 @@
 package concurrencylab.harness;
 
+import concurrencylab.harness.gil.Gil;
 import concurrencylab.harness.task.TaskCallable;
 import concurrencylab.results.TaskRecord;
 import java.util.ArrayList;
@@ -9,22 +10,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Platform threads that each must hold one global lock ({@link Gil}) to run task code. The lock is taken
- * before the task starts and dropped at its end, at {@link Task#checkpoint()} when another thread has waited
- * a switch interval, and around {@link Task#sleep}/{@link Task#blocking}.
+ * Platform threads that each must hold one global lock ({@link Gil}) to run notebook code. A task takes the lock
+ * before it starts and gives it back at its end; in between, the switch checks woven into notebook code hand it
+ * over by the run's policy, and blocking calls release it while they block.
  */
 final class GilStrategy implements Strategy {
 
     @Override
     public Executed run(RunSpec spec, TaskCallable body, String taskName, long runStartNanos)
             throws InterruptedException {
-        Gil gil = new Gil(spec.gilIntervalMillis());
+        Gil gil = new Gil(spec.gilPolicy(), spec.gilIntervalMillis(), spec.gilCheckTicks(), runStartNanos);
         TaskCallable underGil = () -> {
-            gil.acquire();
+            gil.enter();
             try {
                 return body.call();
             } finally {
-                gil.releaseIfHeld();
+                gil.exit();
             }
         };
         ExecutorService pool = Executors.newFixedThreadPool(spec.workers(),
@@ -36,7 +37,8 @@ final class GilStrategy implements Strategy {
                 int taskIndex = index;
                 calls.add(() -> LocalTask.run(underGil, taskIndex, spec.tasks(), runStartNanos));
             }
-            return Executed.local(ThreadPoolStrategy.runAll(pool, calls));
+            List<TaskRecord> records = ThreadPoolStrategy.runAll(pool, calls);
+            return new Executed(records, 0, gil.report());
         } finally {
             gil.deactivate();
             pool.shutdownNow();

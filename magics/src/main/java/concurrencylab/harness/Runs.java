@@ -32,6 +32,6 @@ final class Runs {
                 ? processCpu + Math.max(executed.remoteCpuNanos(), taskCpu)
                 : Math.max(processCpu, taskCpu) + executed.remoteCpuNanos();
         WORKER_CPU_NANOS.addAndGet(executed.remoteCpuNanos());
-        return new RunResult(spec.label(), spec.workers(), executed.records(), wall, cpu);
+        return new RunResult(spec.label(), spec.workers(), executed.records(), wall, cpu, executed.gil());
     }
 }

@@ -1,6 +1,7 @@
 package concurrencylab.harness;
 
 import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.GilReport;
 import concurrencylab.results.TaskRecord;
 import java.util.List;
 
@@ -13,8 +14,12 @@ interface Strategy {
      */
     Executed run(RunSpec spec, TaskCallable body, String taskName, long runStartNanos) throws InterruptedException;
 
-    /** The task records, and CPU time spent outside this JVM (by worker processes). */
-    record Executed(List<TaskRecord> records, long remoteCpuNanos) {
+    /** The task records, CPU time spent outside this JVM (by worker processes), and what a GIL did (or null). */
+    record Executed(List<TaskRecord> records, long remoteCpuNanos, GilReport gil) {
+        Executed(List<TaskRecord> records, long remoteCpuNanos) {
+            this(records, remoteCpuNanos, null);
+        }
+
         static Executed local(List<TaskRecord> records) {
             return new Executed(records, 0);
         }

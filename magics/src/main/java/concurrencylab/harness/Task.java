@@ -1,5 +1,6 @@
 package concurrencylab.harness;
 
+import concurrencylab.harness.gil.GilSwitch;
 import concurrencylab.harness.task.TaskContext;
 import java.util.concurrent.Callable;
 
@@ -35,43 +36,37 @@ public final class Task {
     }
 
     /**
-     * A point where a {@code %%gil} task lets another thread take the global interpreter lock, when the
-     * switch interval has passed and one is waiting (CPython checks the same request between bytecodes).
-     * Costs one volatile read when no GIL is active; call it in hot loops of CPU-bound code.
+     * A switch check of {@code %%gil}, as woven into notebook code at every loop back-edge and method entry:
+     * where the holder of the global interpreter lock lets another thread have it, by the run's policy. Notebook
+     * code needs no calls to it; code from jars added with {@code %classpath} is not woven and may call it in
+     * its loops (JDK code has no checks either: a long {@code Arrays.sort} keeps the lock, as a C function
+     * keeps CPython's). One volatile read when no GIL is active.
      */
     public static void checkpoint() {
-        Gil gil = Gil.active();
-        if (gil != null) {
-            gil.checkpoint();
-        }
+        GilSwitch.check();
     }
 
-    /** {@link Thread#sleep(long)} that releases the GIL while sleeping, as CPython's {@code time.sleep} does. */
+    /** {@link Thread#sleep(long)}, which under {@code %%gil} releases the lock while sleeping (as any sleep does). */
     public static void sleep(long millis) throws InterruptedException {
-        Gil gil = Gil.active();
-        boolean released = gil != null && gil.releaseIfHeld();
+        GilSwitch.beforeBlocking();
         try {
             Thread.sleep(millis);
         } finally {
-            if (released) {
-                gil.acquire();
-            }
+            GilSwitch.afterBlocking();
         }
     }
 
     /**
-     * Runs a blocking call (IO, waiting) with the GIL released, so other {@code %%gil} threads run meanwhile.
+     * Runs a blocking call with the GIL released, so other {@code %%gil} threads run meanwhile: for blocking
+     * calls the simulation does not know (the JDK's sleeps, waits and IO release it by themselves).
      * Outside {@code %%gil} it simply runs the call.
      */
     public static <T> T blocking(Callable<T> call) throws Exception {
-        Gil gil = Gil.active();
-        boolean released = gil != null && gil.releaseIfHeld();
+        GilSwitch.beforeBlocking();
         try {
             return call.call();
         } finally {
-            if (released) {
-                gil.acquire();
-            }
+            GilSwitch.afterBlocking();
         }
     }
 }

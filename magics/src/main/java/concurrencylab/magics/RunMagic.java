@@ -2,6 +2,7 @@ package concurrencylab.magics;
 
 import concurrencylab.harness.Mode;
 import concurrencylab.harness.RunOptions;
+import concurrencylab.harness.gil.GilPolicy;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,6 +33,14 @@ abstract class RunMagic extends HarnessMagic {
         return null;
     }
 
+    GilPolicy gilPolicy() {
+        return null;
+    }
+
+    Integer gilCheckTicks() {
+        return null;
+    }
+
     @Override
     void validate() {
         requirePositive(tasks, "-t/--tasks");
@@ -40,7 +49,7 @@ abstract class RunMagic extends HarnessMagic {
 
     /** What the user asked for; the harness fills in the rest. */
     RunOptions options() {
-        return new RunOptions(mode, workers(), tasks, gilInterval());
+        return new RunOptions(mode, workers(), tasks, gilInterval(), gilPolicy(), gilCheckTicks());
     }
 
     @Override

@@ -3,12 +3,14 @@ package concurrencylab.magics;
 import concurrencylab.harness.Mode;
 import concurrencylab.harness.RunOptions;
 import concurrencylab.harness.TimelineOptions;
+import concurrencylab.harness.gil.GilPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "timeline",
         description = {"Run the cell once under MODE and draw which task ran on which worker, and when.",
-                "Bars side by side in time ran in parallel; one worker taking turns is only concurrency."})
+                "Bars side by side in time ran in parallel; one worker taking turns is only concurrency.",
+                "With -m gil, a thin black line inside the bars marks when each thread held the lock."})
 public final class TimelineMagic extends HarnessMagic {
 
     @Option(names = {"-m", "--mode"}, paramLabel = "MODE", converter = ModeOption.Converter.class,
@@ -27,6 +29,15 @@ public final class TimelineMagic extends HarnessMagic {
             description = "GIL switch interval for -m gil (default: " + RunOptions.DEFAULT_GIL_INTERVAL_MILLIS + ").")
     Integer interval;
 
+    @Option(names = "--policy", paramLabel = "POLICY", converter = GilPolicyOption.class,
+            completionCandidates = GilPolicyOption.Names.class,
+            description = "GIL policy for -m gil: new (default) or old.")
+    GilPolicy policy;
+
+    @Option(names = "--ticks", paramLabel = "TICKS",
+            description = "GIL check interval of --policy old (default: " + RunOptions.DEFAULT_GIL_CHECK_TICKS + ").")
+    Integer ticks;
+
     @Option(names = "--svg", description = "Draw the chart as SVG instead of PNG.")
     boolean svg;
 
@@ -35,11 +46,12 @@ public final class TimelineMagic extends HarnessMagic {
         requirePositive(workers, "-n/--workers");
         requirePositive(tasks, "-t/--tasks");
         requirePositive(interval, "--interval");
+        requirePositive(ticks, "--ticks");
     }
 
     /** What the user asked for; the harness fills in the rest. */
     TimelineOptions options() {
-        return new TimelineOptions(mode, workers, tasks, interval, svg);
+        return new TimelineOptions(mode, workers, tasks, interval, svg, policy, ticks);
     }
 
     @Override

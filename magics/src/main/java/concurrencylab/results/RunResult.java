@@ -9,12 +9,19 @@ import java.util.Set;
 
 /**
  * One run of a cell body as tasks: the mode, the workers asked for, every task's record (in index order),
- * the run's wall time and the CPU time of every thread and worker process it used.
+ * the run's wall time and the CPU time of every thread and worker process it used, and for {@code gil} what the
+ * lock did (null in other modes).
  */
-public record RunResult(String mode, int requestedWorkers, List<TaskRecord> tasks, long wallNanos, long cpuNanos) {
+public record RunResult(String mode, int requestedWorkers, List<TaskRecord> tasks, long wallNanos, long cpuNanos,
+                        GilReport gil) {
 
     public RunResult {
         tasks = tasks.stream().sorted(Comparator.comparingInt(TaskRecord::index)).toList();
+    }
+
+    /** A run without a GIL. */
+    public RunResult(String mode, int requestedWorkers, List<TaskRecord> tasks, long wallNanos, long cpuNanos) {
+        this(mode, requestedWorkers, tasks, wallNanos, cpuNanos, null);
     }
 
     /** The distinct threads or worker processes that really ran tasks. */
@@ -78,6 +85,9 @@ public record RunResult(String mode, int requestedWorkers, List<TaskRecord> task
         text.append(String.format(Locale.ROOT, "%s: %d task%s on %d worker%s — wall %s, CPU %s, parallelism %.2f%n",
                 mode, tasks.size(), tasks.size() == 1 ? "" : "s", workersUsed(), workersUsed() == 1 ? "" : "s",
                 Durations.format(wallNanos), Durations.format(cpuNanos), parallelism()));
+        if (gil != null) {
+            text.append(gil.summaryLine()).append('\n');
+        }
         for (TaskRecord task : shownTasks()) {
             text.append(String.format(Locale.ROOT, "  task %d on %s: wall %s, CPU %s%s%n", task.index(), task.worker(),
                     Durations.format(task.wallNanos()), Durations.format(task.cpuNanos()),

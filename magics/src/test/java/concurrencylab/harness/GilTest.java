@@ -3,6 +3,8 @@ package concurrencylab.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concurrencylab.harness.gil.Gil;
+import concurrencylab.harness.gil.GilPolicy;
 import concurrencylab.results.RunResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class GilTest {
     }
 
     @Test
-    void withoutCheckpointsATaskKeepsTheLockToItsEnd() throws Exception {
+    void codeThatIsNotWovenAndHasNoCheckpointKeepsTheLockToItsEnd() throws Exception {
         RunResult result = Harness.execute(gil(2, 2, 1), null, () -> Workloads.primes(1_500_000, false));
         long longest = result.tasks().stream().mapToLong(task -> task.wallNanos()).max().orElseThrow();
         long shortest = result.tasks().stream().mapToLong(task -> task.wallNanos()).min().orElseThrow();
@@ -55,7 +57,7 @@ class GilTest {
     @Test
     void theSwitchIntervalMustBePositive() {
         try {
-            new Gil(0);
+            new Gil(GilPolicy.NEW, 0, 100, System.nanoTime());
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage().contains("at least 1 ms"));
             return;

@@ -1,0 +1,203 @@
+package concurrencylab.magics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import concurrencylab.spi.CellContext;
+import concurrencylab.spi.ExecuteOutcome;
+import concurrencylab.spi.Magic;
+import concurrencylab.spi.MimeBundle;
+import concurrencylab.spi.SnippetWeaver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code %%gil} on notebook code in a real JShell whose engine weaves snippet classes with the weavers found on
+ * the class path, as the runtime's does: bodies with no checkpoint are pre-empted, plain {@code Thread.sleep}
+ * releases the lock, and the two policies hand the lock over (new) or mostly keep it (old). Assertions are on
+ * what the lock did and on the order of events, never on speed.
+ */
+class GilInJShellTest {
+
+    private static JShell shell;
+    private static final AtomicInteger TASKS = new AtomicInteger();
+
+    /** Local execution that weaves every snippet class it loads, as the runtime's engine does. */
+    static final class WeavingControl extends LocalExecutionControl {
+        private final Iterable<SnippetWeaver> weavers = ServiceLoader.load(SnippetWeaver.class);
+
+        @Override
+        public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+                EngineTerminationException {
+            ClassBytecodes[] woven = new ClassBytecodes[classes.length];
+            for (int i = 0; i < classes.length; i++) {
+                byte[] bytes = classes[i].bytecodes();
+                for (SnippetWeaver weaver : weavers) {
+                    bytes = weaver.weave(classes[i].name(), bytes);
+                }
+                woven[i] = new ClassBytecodes(classes[i].name(), bytes);
+            }
+            super.load(woven);
+        }
+    }
+
+    @BeforeAll
+    static void startShell() throws IOException {
+        assertTrue(ServiceLoader.load(SnippetWeaver.class).findFirst().isPresent(), "no SnippetWeaver is registered");
+        ExecutionControlProvider weaving = new ExecutionControlProvider() {
+            @Override
+            public String name() {
+                return "weaving";
+            }
+
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                return new WeavingControl();
+            }
+        };
+        shell = JShell.builder().executionEngine(weaving, Map.of()).build();
+        shell.addToClasspath(System.getProperty("java.class.path"));
+        try (InputStream imports = GilInJShellTest.class.getResourceAsStream("/META-INF/concurrencylab/imports")) {
+            for (String line : new String(imports.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                eval(line);
+            }
+        }
+        // CPU-bound work with no checkpoint and no call the harness knows: only woven checks can pre-empt it
+        eval("long primesBelow(long limit) { long c = 0; for (long n = 2; n < limit; n++) { boolean p = true;"
+                + " for (long d = 2; d * d <= n; d++) if (n % d == 0) { p = false; break; } if (p) c++; } return c; }");
+        eval("long sleepy(int times) throws InterruptedException { for (int i = 0; i < times; i++) Thread.sleep(20);"
+                + " return times; }");
+        eval("long cpuOrSleep() throws InterruptedException { return Task.index() == 0 ? primesBelow(2_500_000)"
+                + " : sleepy(5); }");
+    }
+
+    @AfterAll
+    static void stop() {
+        shell.close();
+    }
+
+    private static String eval(String code) {
+        String value = null;
+        for (SnippetEvent event : shell.eval(code)) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            assertTrue(event.exception() == null, code + " threw " + event.exception());
+            assertTrue(event.status() == Snippet.Status.VALID, code + " is " + event.status() + ": "
+                    + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
+            value = event.value();
+        }
+        return value;
+    }
+
+    private static long number(String code) {
+        return Long.parseLong(eval(code));
+    }
+
+    /** Compiles a body as the engine does: a method returning the body's value. */
+    private static final class ShellSession extends RecordingSession {
+        @Override
+        public TaskDefinition defineTask(String body, int firstLine, CellContext cell) {
+            String name = "__gil_task_" + TASKS.incrementAndGet();
+            eval("Object " + name + "() throws Exception { return " + body + "; }");
+            return new TaskDefinition(name, null);
+        }
+
+        @Override
+        public ExecuteOutcome executeInternal(String code, CellContext cell) {
+            return ExecuteOutcome.ok(MimeBundle.text(String.valueOf(eval(code))));
+        }
+    }
+
+    private static void gil(String body, String... args) {
+        GilMagic magic = new GilMagic();
+        new CommandLine(magic).parseArgs(args);
+        ExecuteOutcome outcome = magic.run(new ShellSession().invocation(body, Magic.Kind.CELL)).outcome();
+        assertTrue(outcome.succeeded());
+    }
+
+    @Test
+    void aBodyWithoutCheckpointsIsPreemptedAndTheTasksTakeTurns() {
+        gil("primesBelow(1_000_000)", "-n", "2", "-t", "2", "--interval", "1", "-o", "pre");
+        assertEquals("[78498, 78498]", eval("pre.results()"));
+        // more than the one hand-over at the end of the first task: the waiting thread asked, and got the lock
+        assertTrue(number("pre.gil().handovers()") >= 3, eval("pre.summary()"));
+        assertTrue(number("pre.gil().forcedSwitches()") >= 2, eval("pre.summary()"));
+        assertEquals("true", eval("pre.tasks().get(0).startNanos() < pre.tasks().get(1).endNanos()"
+                + " && pre.tasks().get(1).startNanos() < pre.tasks().get(0).endNanos()"), eval("pre.summary()"));
+        // the lock's holds of the two threads alternate: each held it more than once
+        assertEquals("true", eval("pre.gil().holds().stream().filter(h -> h.worker().equals(\"gil-1\")).count() >= 2"
+                + " && pre.gil().holds().stream().filter(h -> h.worker().equals(\"gil-2\")).count() >= 2"),
+                eval("pre.gil().holds()"));
+    }
+
+    @Test
+    void plainThreadSleepReleasesTheLockSoSleepersOverlap() {
+        gil("sleepy(10)", "-n", "4", "-t", "4", "-o", "sleepers");
+        assertEquals("[10, 10, 10, 10]", eval("sleepers.results()"));
+        assertEquals(40, number("sleepers.gil().blockingReleases()"), eval("sleepers.summary()"));
+        // every task started before any ended: with the lock kept while sleeping, one would run after another
+        assertEquals("true", eval("sleepers.tasks().stream().mapToLong(t -> t.startNanos()).max().getAsLong()"
+                + " < sleepers.tasks().stream().mapToLong(t -> t.endNanos()).min().getAsLong()"),
+                eval("sleepers.summary()"));
+    }
+
+    @Test
+    void aSleeperRunsBesideACpuBoundTaskUnderBothPolicies() {
+        for (String policy : new String[] {"new", "old"}) {
+            gil("cpuOrSleep()", "-n", "2", "-t", "2", "--policy", policy, "-o", "mixed");
+            assertEquals(5, number("mixed.gil().blockingReleases()"), eval("mixed.summary()"));
+            // the sleeper (task 1) did its five sleeps and ended while the CPU-bound task 0 still ran
+            assertEquals("true", eval("mixed.tasks().get(1).endNanos() < mixed.tasks().get(0).endNanos()"),
+                    policy + ": " + eval("mixed.summary()"));
+        }
+    }
+
+    @Test
+    void theNewPolicyHandsTheLockToTheThreadThatAskedForIt() {
+        gil("primesBelow(600_000)", "-n", "2", "-t", "2", "--policy", "new", "--interval", "1", "-o", "fresh");
+        long forced = number("fresh.gil().forcedSwitches()");
+        assertTrue(forced >= 2, eval("fresh.summary()"));
+        // every drop honoured at a switch check gave the lock to the other thread
+        assertTrue(number("fresh.gil().handovers()") >= forced, eval("fresh.summary()"));
+        assertEquals(0, number("fresh.gil().checkReleases()"));
+    }
+
+    @Test
+    void theOldPolicyReleasesOftenButTheReleasingThreadMostlyTakesItBack() {
+        gil("primesBelow(600_000)", "-n", "2", "-t", "2", "--policy", "old", "--ticks", "100", "-o", "old");
+        long releases = number("old.gil().checkReleases()");
+        assertTrue(releases > 10_000, eval("old.summary()"));
+        // no hand-over guarantee: most releases end with the same thread holding the lock again
+        assertTrue(number("old.gil().handovers()") * 10 < releases, eval("old.summary()"));
+        assertEquals(0, number("old.gil().forcedSwitches()"));
+        assertEquals("[49098, 49098]", eval("old.results()"));
+    }
+
+    @Test
+    void aPolicyOtherThanNewOrOldIsRefusedWithBothNames() {
+        GilMagic magic = new GilMagic();
+        try {
+            new CommandLine(magic).parseArgs("--policy", "fair");
+        } catch (CommandLine.ParameterException e) {
+            assertTrue(e.getMessage().contains("use new (CPython 3.2+) or old"), e.getMessage());
+            return;
+        }
+        throw new AssertionError("accepted --policy fair");
+    }
+}
