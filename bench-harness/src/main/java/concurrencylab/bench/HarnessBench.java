@@ -39,6 +39,14 @@ public final class HarnessBench {
             replyForever(args[1]);
             return;
         }
+        if (args.length == 1 && args[0].equals("gil")) {
+            GilBench.report();
+            System.exit(0);
+        }
+        if (args.length == 1 && args[0].equals("timeit")) {
+            TimeitVsJmh.report();
+            System.exit(0);
+        }
         if (args.length > 0) {
             System.err.println("HarnessBench takes no arguments; bench/harness --help says what it measures.");
             System.exit(2);
@@ -61,6 +69,10 @@ public final class HarnessBench {
         for (Mode mode : List.of(Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES, Mode.GIL)) {
             report(mode, primes(mode, 2), serial);
         }
+        System.out.println();
+        GilBench.report();
+        System.out.println();
+        TimeitVsJmh.report();
         WorkerPool.shared().shutdown();
         System.exit(0);
     }

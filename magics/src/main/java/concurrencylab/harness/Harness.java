@@ -69,6 +69,11 @@ public final class Harness {
         return result;
     }
 
+    /** {@link #timeit} without printing: for benchmarks and tests. */
+    public static TimeitResult measureTimeit(TimeitOptions options, TaskCallable body) throws Exception {
+        return Timeit.measure(options, body);
+    }
+
     /**
      * {@code %%speedup}: every mode at every worker count, each point a warm-up and then the median of the timed
      * runs. Shows a live progress bar, then the speedup chart and the table.

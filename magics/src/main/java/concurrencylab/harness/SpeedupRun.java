@@ -14,11 +14,31 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code %%speedup}: the body under each mode and worker count, each after one warm-up run, timed
- * {@code repeat} times (median), against serial runs of the same tasks; checks every mode's results against
- * serial's, and shows a live progress bar while it runs.
+ * {@code %%speedup}: the body under each mode and worker count against serial runs of the same tasks. Warm-up
+ * passes run every point once, in turn, until each point's time agrees with its previous pass within
+ * {@link #STABLE} (at least two passes, at most {@link #MAX_WARMUP_PASSES}); then the {@code repeat} timed passes
+ * run every point once per pass, interleaved, so no mode (serial least of all) is measured on a colder JIT or
+ * in a quieter minute than the others. Each point's time is the median of its samples. Checks every mode's
+ * results against serial's, and shows a live progress bar while it runs.
  */
 final class SpeedupRun {
+
+    /** A point whose time moved less than this between two warm-up passes has settled. */
+    static final double STABLE = 0.10;
+    static final int MAX_WARMUP_PASSES = 6;
+
+    /** One thing to time: a mode at a worker count (serial: one worker), with its samples and first timed run. */
+    private static final class Cell {
+        final RunSpec spec;
+        final List<Long> samples = new ArrayList<>();
+        long lastWarmup = -1;
+        boolean settled;
+        RunResult firstTimed;
+
+        Cell(RunSpec spec) {
+            this.spec = spec;
+        }
+    }
 
     private final List<Mode> modes;
     private final List<Integer> workers;
@@ -26,8 +46,6 @@ final class SpeedupRun {
     private final SpeedupOptions options;
     private final String taskName;
     private final TaskCallable body;
-    private final Map<Integer, RunResult> serialByTasks = new LinkedHashMap<>();
-    private final Map<Integer, List<Long>> serialSamples = new LinkedHashMap<>();
     private final List<String> mismatches = new ArrayList<>();
     private String progressId;
     private int done;
@@ -54,50 +72,73 @@ final class SpeedupRun {
     }
 
     SpeedupResult run() throws InterruptedException {
-        List<Integer> taskCounts = workers.stream().map(options::tasksAt).distinct().toList();
-        total = (taskCounts.size() + modes.size() * workers.size()) * (repeat + 1);
+        Map<Integer, Cell> serial = new LinkedHashMap<>();
+        for (int count : workers.stream().map(options::tasksAt).distinct().toList()) {
+            serial.put(count, new Cell(RunOptions.of(Mode.SERIAL).withTasks(count).resolve()));
+        }
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (Mode mode : modes) {
+            for (int workerCount : workers) {
+                int count = options.tasksAt(workerCount);
+                cells.put(mode.label() + "@" + workerCount, mode == Mode.SERIAL ? serial.get(count)
+                        : new Cell(RunOptions.of(mode).withWorkers(workerCount).withTasks(count).resolve()));
+            }
+        }
+        List<Cell> all = new ArrayList<>(serial.values());
+        cells.values().stream().filter(cell -> !all.contains(cell)).forEach(all::add);
+        total = all.size() * (MAX_WARMUP_PASSES + repeat);
         progressId = Displays.display(new ProgressBar("speedup", 0, total, "starting"));
-        for (int count : taskCounts) {
-            RunSpec spec = RunOptions.of(Mode.SERIAL).withTasks(count).resolve();
-            List<Long> samples = new ArrayList<>();
-            serialByTasks.put(count, measure(spec, samples));
-            serialSamples.put(count, samples);
+        int passes = 0;
+        while (passes < 2 || passes < MAX_WARMUP_PASSES && !all.stream().allMatch(cell -> cell.settled)) {
+            passes++;
+            for (Cell cell : all) {
+                step(cell.spec, "warm-up pass " + passes);
+                long nanos = Runs.run(cell.spec, taskName, body).wallNanos();
+                cell.settled = cell.lastWarmup > 0
+                        && Math.abs(nanos - cell.lastWarmup) <= STABLE * Math.max(nanos, cell.lastWarmup);
+                cell.lastWarmup = nanos;
+            }
+        }
+        done = all.size() * MAX_WARMUP_PASSES;
+        for (int pass = 0; pass < repeat; pass++) {
+            for (Cell cell : all) {
+                step(cell.spec, "run " + (pass + 1) + "/" + repeat);
+                RunResult result = Runs.run(cell.spec, taskName, body);
+                cell.samples.add(result.wallNanos());
+                cell.firstTimed = cell.firstTimed == null ? result : cell.firstTimed;
+            }
         }
         List<SpeedupPoint> points = new ArrayList<>();
         for (Mode mode : modes) {
             for (int workerCount : workers) {
                 int count = options.tasksAt(workerCount);
-                RunSpec spec = RunOptions.of(mode).withWorkers(workerCount).withTasks(count).resolve();
-                List<Long> samples = new ArrayList<>();
-                RunResult first = mode == Mode.SERIAL ? serialByTasks.get(count) : measure(spec, samples);
-                if (mode == Mode.SERIAL) {
-                    samples = serialSamples.get(count);
-                }
-                check(mode.label(), workerCount, first, serialByTasks.get(count));
-                points.add(new SpeedupPoint(mode.label(), workerCount, count, samples, median(samples),
-                        median(serialSamples.get(count))));
+                Cell cell = cells.get(mode.label() + "@" + workerCount);
+                Cell baseline = serial.get(count);
+                check(mode.label(), workerCount, cell.firstTimed, baseline.firstTimed);
+                points.add(new SpeedupPoint(mode.label(), workerCount, count, cell.samples, median(cell.samples),
+                        median(baseline.samples), busyFraction(cell.firstTimed, workerCount)));
             }
         }
         Displays.update(progressId, new ProgressBar("speedup", total, total, "done"));
-        return new SpeedupResult(points, mismatches, Environment.current(), repeat);
+        boolean settled = all.stream().allMatch(cell -> cell.settled);
+        return new SpeedupResult(points, mismatches, Environment.current(), repeat, passes, settled);
     }
 
-    /** A warm-up run, then {@code repeat} timed runs; returns the first timed run for the results check. */
-    private RunResult measure(RunSpec spec, List<Long> samples) throws InterruptedException {
-        step(spec, "warm-up");
-        Runs.run(spec, taskName, body);
-        RunResult first = null;
-        for (int run = 0; run < repeat; run++) {
-            step(spec, "run " + (run + 1) + "/" + repeat);
-            RunResult result = Runs.run(spec, taskName, body);
-            samples.add(result.wallNanos());
-            first = first == null ? result : first;
+    /**
+     * How busy the run kept its workers: the tasks' CPU time over wall time × the workers that could run at
+     * once; NaN where a task's CPU is unknown (virtual threads, worker processes that did not say).
+     */
+    private static double busyFraction(RunResult run, int workerCount) {
+        if (run.tasks().stream().anyMatch(task -> task.cpuNanos() < 0) || run.wallNanos() <= 0) {
+            return Double.NaN;
         }
-        return first;
+        long cpu = run.tasks().stream().mapToLong(task -> task.cpuNanos()).sum();
+        int parallel = Math.min(workerCount, Math.min(run.tasks().size(), Runtime.getRuntime().availableProcessors()));
+        return (double) cpu / ((double) run.wallNanos() * parallel);
     }
 
     private void step(RunSpec spec, String what) {
-        Displays.update(progressId, new ProgressBar("speedup", done++, total,
+        Displays.update(progressId, new ProgressBar("speedup", Math.min(done++, total), total,
                 spec.label() + " × " + spec.workers() + ", " + what));
     }
 

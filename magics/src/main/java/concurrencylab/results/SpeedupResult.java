@@ -10,13 +10,20 @@ import java.util.Set;
 
 /**
  * What {@code %%speedup} measured: every mode at every worker count, the modes whose results differed from
- * the serial run's (empty when all agreed), and where it was measured.
+ * the serial run's (empty when all agreed), where it was measured, the timed passes, and the warm-up passes
+ * that came first ({@code settled}: every point's time had settled by the last one).
  */
-public record SpeedupResult(List<SpeedupPoint> points, List<String> mismatches, Environment environment, int repeat) {
+public record SpeedupResult(List<SpeedupPoint> points, List<String> mismatches, Environment environment, int repeat,
+                            int warmupPasses, boolean settled) {
 
     public SpeedupResult {
         points = List.copyOf(points);
         mismatches = List.copyOf(mismatches);
+    }
+
+    /** A result whose warm-up is not recorded. */
+    public SpeedupResult(List<SpeedupPoint> points, List<String> mismatches, Environment environment, int repeat) {
+        this(points, mismatches, environment, repeat, 1, true);
     }
 
     public Set<String> modes() {
@@ -29,15 +36,15 @@ public record SpeedupResult(List<SpeedupPoint> points, List<String> mismatches, 
         return points.stream().filter(point -> point.mode().equals(mode)).toList();
     }
 
-    /** Amdahl's law fitted to each mode's points. */
-    public Map<String, AmdahlFit> fits() {
-        Map<String, AmdahlFit> fits = new LinkedHashMap<>();
+    /** What each mode's points say about its scaling (serial has none: it is the baseline). */
+    public Map<String, ScalingModel> models() {
+        Map<String, ScalingModel> models = new LinkedHashMap<>();
         for (String mode : modes()) {
-            List<AmdahlFit.Point> measured = new ArrayList<>();
-            pointsOf(mode).forEach(point -> measured.add(new AmdahlFit.Point(point.workers(), point.speedup())));
-            fits.put(mode, AmdahlFit.of(measured));
+            if (!mode.equals("serial")) {
+                models.put(mode, ScalingModel.of(mode, pointsOf(mode).stream().filter(p -> !p.unstable()).toList()));
+            }
         }
-        return fits;
+        return models;
     }
 
     public SpeedupPoint point(String mode, int workers) {
@@ -50,16 +57,27 @@ public record SpeedupResult(List<SpeedupPoint> points, List<String> mismatches, 
         TextTable table = new TextTable(List.of("mode", "workers", "tasks", "time", "speedup", "efficiency"));
         for (SpeedupPoint point : points) {
             table.add(List.of(point.mode(), Integer.toString(point.workers()), Integer.toString(point.tasks()),
-                    Durations.format(point.medianNanos()), String.format(Locale.ROOT, "%.2f×", point.speedup()),
-                    String.format(Locale.ROOT, "%.0f%%", 100 * point.efficiency())));
+                    Durations.format(point.medianNanos()), speedupText(point),
+                    point.unstable() ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * point.efficiency())));
         }
         StringBuilder text = new StringBuilder(table.render());
-        fits().forEach((mode, fit) -> text.append(String.format(Locale.ROOT,
-                "Amdahl fit, %s: serial fraction %.1f%%%n", mode, 100 * fit.serialFraction())));
+        models().values().forEach(model -> text.append(model.line()).append('\n'));
         text.append(resultsLine()).append('\n');
         cautions().forEach(caution -> text.append(caution).append('\n'));
-        text.append("Median of ").append(repeat).append(" after a warm-up; ").append(environment).append('\n');
+        text.append(measuredLine()).append('\n');
         return text.toString();
+    }
+
+    /** The speedup as the table shows it: an unstable 1-worker point is not a speedup, and says so. */
+    public static String speedupText(SpeedupPoint point) {
+        return String.format(Locale.ROOT, point.unstable() ? "%.2f× unstable" : "%.2f×", point.speedup());
+    }
+
+    /** How the points were measured, and where. */
+    public String measuredLine() {
+        return "Median of " + repeat + " interleaved passes after " + warmupPasses + " warm-up pass"
+                + (warmupPasses == 1 ? "" : "es") + (settled ? "" : " (some points had not settled: noisy machine)")
+                + "; " + environment;
     }
 
     /** Measured speedups above these factors are not parallelism: the lines that say so. */
@@ -73,7 +91,13 @@ public record SpeedupResult(List<SpeedupPoint> points, List<String> mismatches, 
         List<String> cautions = new ArrayList<>();
         List<String> aboveCores = new ArrayList<>();
         List<String> aboveWorkers = new ArrayList<>();
+        List<String> unstable = new ArrayList<>();
         for (SpeedupPoint point : points) {
+            if (point.unstable()) {
+                unstable.add(String.format(Locale.ROOT, "%s at 1 worker: %.2f× serial's speed", point.mode(),
+                        point.speedup()));
+                continue;
+            }
             String where = String.format(Locale.ROOT, "%s at %d worker%s: %.2f×", point.mode(), point.workers(),
                     point.workers() == 1 ? "" : "s", point.speedup());
             if (point.speedup() > environment.cores() * ABOVE) {
@@ -81,6 +105,11 @@ public record SpeedupResult(List<SpeedupPoint> points, List<String> mismatches, 
             } else if (point.speedup() > Math.min(point.workers(), environment.cores()) * ABOVE) {
                 aboveWorkers.add(where);
             }
+        }
+        if (!unstable.isEmpty()) {
+            cautions.add("Unstable measurement (" + String.join("; ", unstable) + "): one worker does serial's work,"
+                    + " so a time more than 10% away from serial's is noise (the JIT, other work on the machine),"
+                    + " not a speedup; it is left out of the fits. Measure again, with more repeats (-r).");
         }
         if (!aboveCores.isEmpty()) {
             cautions.add("Above the " + environment.cores() + " cores (" + String.join("; ", aboveCores) + "): more"

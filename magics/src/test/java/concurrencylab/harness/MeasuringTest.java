@@ -51,16 +51,32 @@ class MeasuringTest {
         assertEquals(10, result.loops(), "5 loops of 30 ms are under 0.2 s, 10 are over");
         assertEquals(2, result.perLoopNanos().size());
         assertTrue(result.best() >= 30e6 && result.average() >= result.best());
-        assertTrue(result.toString().matches(".* ± .* per loop \\(mean ± std\\. dev\\. of 2 runs, 10 loops each\\), best .*"),
-                result.toString());
+        assertTrue(result.toString().matches("(?s).* ± .* per loop \\(mean ± std\\. dev\\. of 2 runs, 10 loops each,"
+                + " after \\d+ warm-up runs?\\), best .*"), result.toString());
+        assertTrue(result.warmupRuns() >= 2, "warm-up runs until two agree: " + result);
     }
 
     @Test
     void timeitTakesTheGivenCounts() throws Exception {
         int[] calls = {0};
         TimeitResult result = Harness.timeit(new TimeitOptions(4, 3), () -> calls[0]++);
-        assertEquals(1 + 4 * 3, calls[0], "one warm-up call, then 3 runs of 4");
+        assertEquals(1 + 4 * result.warmupRuns() + 4 * 3, calls[0], "one call, warm-up runs of 4, then 3 runs of 4");
+        assertTrue(result.warmupRuns() >= 2 && result.warmupRuns() <= 10, result.toString());
         assertEquals(4, result.loops());
+    }
+
+    @Test
+    void timeitHandsEveryValueToTheSinkAndWarnsWhenACallCostsAlmostNothing() throws Exception {
+        int[] calls = {0};
+        TimeitResult trivial = Harness.measureTimeit(new TimeitOptions(null, 3), () -> calls[0]);
+        assertTrue(trivial.best() < TimeitResult.SUSPICIOUS_NANOS, trivial.toString());
+        assertTrue(trivial.toString().contains("Warning: under 5 ns per call is a few machine instructions: the JIT"
+                + " may have optimised the work away"), trivial.toString());
+        TimeitResult slow = Harness.measureTimeit(new TimeitOptions(5, 2), () -> {
+            Thread.sleep(2);
+            return null;
+        });
+        assertTrue(slow.warnings().stream().noneMatch(warning -> warning.contains("optimised")), slow.toString());
     }
 
     @Test
@@ -73,10 +89,22 @@ class MeasuringTest {
         assertTrue(shown.get(0) instanceof ProgressBar);
         ProgressBar last = (ProgressBar) shown.stream().filter(ProgressBar.class::isInstance).reduce((a, b) -> b).orElseThrow();
         assertEquals(last.total(), last.done());
-        assertEquals((2 + 4) * 2, last.total(), "serial at 2 task counts and 4 points, each a warm-up and a run");
+        assertEquals((2 + 4) * (SpeedupRun.MAX_WARMUP_PASSES + 1), last.total(),
+                "serial at 2 task counts and 4 points, each up to 6 warm-up passes and a run");
+        assertTrue(result.warmupPasses() >= 2 && result.warmupPasses() <= SpeedupRun.MAX_WARMUP_PASSES, result.text());
         assertTrue(updates.stream().allMatch("display-1"::equals), "progress replaced in place");
         assertTrue(shown.stream().anyMatch(ChartImage.class::isInstance));
         assertTrue(shown.get(shown.size() - 1) instanceof SpeedupResult);
+    }
+
+    @Test
+    void speedupInterleavesTheModesAcrossItsTimedPasses() throws Exception {
+        Harness.speedup(new SpeedupOptions(List.of(Mode.THREADS), List.of(1, 2), 2, null, false), null, Workloads::list);
+        List<String> timed = shown.stream().filter(ProgressBar.class::isInstance).map(bar -> ((ProgressBar) bar).current())
+                .filter(step -> step.contains("run ")).toList();
+        // serial at 1 and 2 tasks, threads at 1 and 2 workers: each once per pass, the first pass before the second
+        assertEquals(List.of("serial × 1, run 1/2", "serial × 1, run 1/2", "threads × 1, run 1/2", "threads × 2, run 1/2",
+                "serial × 1, run 2/2", "serial × 1, run 2/2", "threads × 1, run 2/2", "threads × 2, run 2/2"), timed);
     }
 
     @Test

@@ -3,6 +3,7 @@ package concurrencylab.harness.gil;
 import concurrencylab.results.GilReport;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,12 +18,19 @@ public final class Gil {
     private static volatile Gil active;
 
     private final GilPolicy policy;
-    private final ReentrantLock lock;
+    /** The new policy's lock: fair, so a holder that drops it queues behind the thread that asked. */
+    private final ReentrantLock fair;
+    /** The old policy's lock, as CPython's was. */
+    private final CondvarLock old;
     private final long intervalNanos;
     private final int checkTicks;
     private final GilLog log;
     private final ThreadLocal<Participant> participants = new ThreadLocal<>();
-    private volatile boolean dropRequested;
+    /**
+     * The thread that asked the holder to drop the lock, until it got it. Only the asker clears it: a thread that
+     * got the lock late (descheduled for an interval) must not clear a newer request of another thread.
+     */
+    private final AtomicReference<Thread> dropRequester = new AtomicReference<>();
     // counted while holding the lock
     private long dropRequests;
     private long forcedSwitches;
@@ -48,7 +56,8 @@ public final class Gil {
             throw new IllegalArgumentException("GIL check interval must be at least 1 tick, got " + checkTicks);
         }
         this.policy = policy;
-        this.lock = new ReentrantLock(policy == GilPolicy.NEW);
+        this.fair = policy == GilPolicy.NEW ? new ReentrantLock(true) : null;
+        this.old = policy == GilPolicy.OLD ? new CondvarLock() : null;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
         this.checkTicks = checkTicks;
         this.log = new GilLog(runStartNanos);
@@ -77,7 +86,7 @@ public final class Gil {
 
     /** The calling thread's task ended: it gives the lock back and leaves the run. */
     public void exit() {
-        if (lock.isHeldByCurrentThread()) {
+        if (held()) {
             release();
         }
         participants.remove();
@@ -89,7 +98,7 @@ public final class Gil {
         if (me == null) {
             return;
         }
-        if (!lock.isHeldByCurrentThread()) {
+        if (!held()) {
             // a blocking call ended by an exception, so its release was not undone: take the lock back first
             me.blockingDepth = 0;
             me.releasedForBlocking = false;
@@ -97,22 +106,33 @@ public final class Gil {
             return;
         }
         if (policy == GilPolicy.NEW) {
-            if (dropRequested) {
+            if (dropRequester.get() != null) {
                 forcedSwitches++;
                 release();
+                // as CPython's forced switching: wait until the asking thread is queued (or has the lock), so the
+                // fair lock serves it first
+                while (dropRequester.get() != null && !fair.hasQueuedThreads()) {
+                    Thread.yield();
+                }
                 acquire();
             }
         } else if (++me.ticks % checkTicks == 0) {
             checkReleases++;
-            release();
-            acquire();
+            log.released();
+            try {
+                old.releaseAndRetake();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while waiting for the GIL");
+            }
+            log.acquired(Thread.currentThread().getName());
         }
     }
 
     /** Before a blocking call of notebook code: the lock is free while the thread blocks. */
     void beforeBlocking() {
         Participant me = participants.get();
-        if (me == null || me.blockingDepth++ > 0 || !lock.isHeldByCurrentThread()) {
+        if (me == null || me.blockingDepth++ > 0 || !held()) {
             return;
         }
         blockingReleases++;
@@ -134,46 +154,56 @@ public final class Gil {
     }
 
     /**
-     * Takes the lock. Under the new policy a thread that waits a whole interval asks the holder to drop it.
+     * Takes the lock. Under the new policy a thread that waits a whole interval asks the holder to drop it and
+     * gets it when the holder does (the request stays up until then, so a holder that took the lock back before
+     * the asking thread was queued drops it again at its next check).
      * An interrupt while waiting means the run is being cancelled: the task must not go on, so this throws
      * {@link CancellationException} (with the interrupt flag kept) instead of taking the lock.
      */
     private void acquire() {
-        if (lock.isHeldByCurrentThread()) {
+        if (held()) {
             return;
         }
         try {
-            if (policy == GilPolicy.NEW) {
-                while (!lock.tryLock(intervalNanos, TimeUnit.NANOSECONDS)) {
-                    dropRequested = true;
+            if (fair != null) {
+                if (!fair.tryLock(intervalNanos, TimeUnit.NANOSECONDS)) {
+                    // a whole interval without the lock: ask the holder to drop it, and wait in the queue, which
+                    // the fair lock serves in order (the holder that drops it queues behind)
+                    Thread me = Thread.currentThread();
+                    dropRequester.set(me);
+                    try {
+                        fair.lockInterruptibly();
+                    } finally {
+                        dropRequester.compareAndSet(me, null);
+                    }
+                    dropRequests++;
                 }
             } else {
-                lock.lockInterruptibly();
+                old.acquire();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while waiting for the GIL");
-        }
-        if (dropRequested) {
-            dropRequested = false;
-            dropRequests++;
         }
         log.acquired(Thread.currentThread().getName());
     }
 
     private void release() {
         log.released();
-        lock.unlock();
+        if (fair != null) {
+            fair.unlock();
+        } else {
+            old.release();
+        }
     }
 
-    /** What the lock did in the run; call after every task ended. */
+    private boolean held() {
+        return fair != null ? fair.isHeldByCurrentThread() : old.isHeldByCurrentThread();
+    }
+
+    /** What the lock did in the run; call after every task ended (their ends happen before this call). */
     public GilReport report() {
-        lock.lock();
-        try {
-            return log.report(policy.label(), policy == GilPolicy.NEW ? intervalNanos : checkTicks, dropRequests,
-                    forcedSwitches, checkReleases, blockingReleases);
-        } finally {
-            lock.unlock();
-        }
+        return log.report(policy.label(), policy == GilPolicy.NEW ? intervalNanos : checkTicks, dropRequests,
+                forcedSwitches, checkReleases, blockingReleases);
     }
 }

@@ -11,8 +11,8 @@ public enum GilPolicy {
     NEW,
     /**
      * Before CPython 3.2: the holder releases the lock every N ticks (switch checks) and at once asks for it
-     * again, with no hand-over: on several cores the releasing thread usually wins, the woken one has paid for
-     * waking up in vain (the "GIL battle").
+     * again, with no hand-over ({@link CondvarLock}): on several cores the releasing thread usually wins, the
+     * woken one has paid for waking up in vain (the "GIL battle").
      */
     OLD;
 

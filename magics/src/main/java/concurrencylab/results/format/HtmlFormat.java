@@ -50,17 +50,16 @@ public final class HtmlFormat {
         html.append("</tr></thead><tbody>");
         for (SpeedupPoint point : result.points()) {
             html.append(String.format(Locale.ROOT,
-                    "<tr><td>%s</td><td>%d</td><td>%d</td><td>%s</td><td>%.2f×</td><td>%.0f%%</td></tr>",
+                    "<tr><td>%s</td><td>%d</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td></tr>",
                     escape(point.mode()), point.workers(), point.tasks(), Durations.format(point.medianNanos()),
-                    point.speedup(), 100 * point.efficiency()));
+                    SpeedupResult.speedupText(point),
+                    point.unstable() ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * point.efficiency())));
         }
         html.append("</tbody></table><p>");
-        result.fits().forEach((mode, fit) -> html.append(String.format(Locale.ROOT,
-                "Amdahl fit, %s: serial fraction %.1f%%<br>", escape(mode), 100 * fit.serialFraction())));
+        result.models().values().forEach(model -> html.append(escape(model.line())).append("<br>"));
         html.append(escape(result.resultsLine()));
         result.cautions().forEach(caution -> html.append("<br>").append(escape(caution)));
-        html.append("<br>Median of ").append(result.repeat())
-                .append(" after a warm-up; ").append(escape(result.environment().toString())).append("</p>");
+        html.append("<br>").append(escape(result.measuredLine())).append("</p>");
         return html.toString();
     }
 

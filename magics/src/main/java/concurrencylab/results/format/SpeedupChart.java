@@ -1,6 +1,7 @@
 package concurrencylab.results.format;
 
 import concurrencylab.results.AmdahlFit;
+import concurrencylab.results.ScalingModel;
 import concurrencylab.results.SpeedupPoint;
 import concurrencylab.results.SpeedupResult;
 import java.util.List;
@@ -10,12 +11,14 @@ import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Speedup against workers: one line with markers per mode, the ideal line (speedup = workers), and per mode
- * its Amdahl fit as a dashed curve whose legend entry states the serial fraction.
+ * that has one its Amdahl fit as a dashed curve whose legend entry states the serial fraction; the legend sits
+ * below the plot.
  */
 public final class SpeedupChart {
 
@@ -36,7 +39,7 @@ public final class SpeedupChart {
         idealLine.setMarker(SeriesMarkers.NONE);
         idealLine.setLineStyle(SeriesLines.DOT_DOT);
         idealLine.setLineColor(java.awt.Color.GRAY);
-        Map<String, AmdahlFit> fits = result.fits();
+        Map<String, ScalingModel> models = result.models();
         int modeNumber = 0;
         for (String mode : result.modes()) {
             java.awt.Color color = PrintStyle.PALETTE[modeNumber++ % PrintStyle.PALETTE.length];
@@ -48,8 +51,8 @@ public final class SpeedupChart {
             measured.setLineColor(color);
             measured.setMarkerColor(color);
             measured.setLineWidth(2.5f);
-            if (points.size() > 1) {
-                AmdahlFit fit = fits.get(mode);
+            AmdahlFit fit = models.containsKey(mode) ? models.get(mode).fit() : null;
+            if (fit != null) {
                 double[] fx = IntStream.rangeClosed(0, 40).mapToDouble(step -> 1 + step * (maxWorkers - 1) / 40.0).toArray();
                 double[] fy = java.util.Arrays.stream(fx).map(fit::speedup).toArray();
                 XYSeries curve = chart.addSeries(String.format(Locale.ROOT, "%s, Amdahl fit (serial %.1f%%)", mode,
@@ -60,6 +63,8 @@ public final class SpeedupChart {
             }
         }
         chart.getStyler().setXAxisMin(1.0).setYAxisMin(0.0).setXAxisDecimalPattern("0");
+        // beside the plot, never over it: points near one worker sit where an inside legend would go
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
         return chart;
     }
 }

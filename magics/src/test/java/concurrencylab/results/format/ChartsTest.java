@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import concurrencylab.results.AmdahlFit;
+import concurrencylab.results.GilReport;
 import concurrencylab.results.Environment;
 import concurrencylab.results.RunResult;
 import concurrencylab.results.SpeedupPoint;
@@ -42,6 +43,8 @@ class ChartsTest {
         assertTrue(names(chart).stream().anyMatch(name -> name.matches("threads, Amdahl fit \\(serial \\d+\\.\\d%\\)")),
                 names(chart).toString());
         assertEquals("workers (threads or processes)", chart.getXAxisTitle());
+        // the legend sits below the plot, where it covers no point
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition());
         assertTrue(chart.getYAxisTitle().contains("×"));
         Map<String, String> data = new ChartRenderer().render(chart, null);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(data.get("image/png"))));
@@ -89,6 +92,25 @@ class ChartsTest {
         RunResult run = new RunResult("threads", 1, tasks, 100_000_000, 100_000_000);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(ChartImage.of(TimelineChart.of(run, 800, 500), false).png()));
         assertEquals(800, image.getWidth());
+    }
+
+    @Test
+    void aGilTimelineDrawsWhoHeldTheLockInsideEachWorkersRow() {
+        List<TaskRecord> tasks = List.of(new TaskRecord(0, "gil-1", 0, 40_000_000, 20_000_000, 1L, null),
+                new TaskRecord(1, "gil-2", 0, 40_000_000, 20_000_000, 2L, null));
+        List<GilReport.Hold> holds = List.of(new GilReport.Hold("gil-1", 0, 10_000_000),
+                new GilReport.Hold("gil-2", 10_000_000, 20_000_000), new GilReport.Hold("gil-1", 20_000_000, 30_000_000),
+                new GilReport.Hold("gil-2", 30_000_000, 40_000_000));
+        GilReport gil = new GilReport("new", 5_000_000, 4, 3, 3, 3, 0, 0, holds, 0);
+        XYChart chart = TimelineChart.of(new RunResult("gil", 2, tasks, 40_000_000, 40_000_000, gil), 800, 500);
+        List<String> lines = names(chart).stream().filter(name -> name.startsWith("holds the GIL")).toList();
+        assertEquals(List.of("holds the GIL: gil-1", "holds the GIL: gil-2"), lines);
+        // two holds each, apart: a gap (NaN) between them
+        double[] ys = chart.getSeriesCollection().stream().filter(series -> series.getName().equals("holds the GIL: gil-1"))
+                .findFirst().orElseThrow().getYData();
+        assertEquals(6, ys.length);
+        assertTrue(Double.isNaN(ys[2]));
+        assertTrue(chart.getXAxisTitle().contains("black: the thread holds the GIL"), chart.getXAxisTitle());
     }
 
     @Test
