@@ -113,6 +113,14 @@ SUBSTITUTIONS = [
     (re.compile(r"\b\d+ loops\b"), "N loops"),
     (re.compile(r"cell \[\d+\]"), "cell [N]"),
     (re.compile(r"(after a warm-up;) .*"), r"\1 ENVIRONMENT"),
+    # %%speedup: how many warm-up passes it took, and whether they settled, depend on the machine's load
+    (re.compile(r"after \d+ warm-up pass(?:es)?(?: \(some points had not settled: noisy machine\))?; .*"),
+     "after N warm-up passes; ENVIRONMENT"),
+    (re.compile(r"S× unstable\s+—"), "S× P%"),
+    # %%gil's lock report and %timeit's warm-up: counts that vary from run to run
+    (re.compile(r"\b\d+ times\b"), "N times"),
+    (re.compile(r"\b\d+ drop requests?\b"), "N drop requests"),
+    (re.compile(r"\b\d+ warm-up runs?\b"), "N warm-up runs"),
 ]
 
 
@@ -120,8 +128,8 @@ def shape(text):
     """What must agree between a quoted and a fresh output; see the module's doc."""
     lines = []
     for line in (text or "").strip().splitlines():
-        if line.startswith("Above the "):
-            continue  # a caution that noise produced a speedup: present in some runs, not in others
+        if line.startswith(("Above the ", "Unstable measurement (", "Warning: the timing did not settle")):
+            continue  # a caution that noise produced a figure: present in some runs, not in others
         for pattern, replacement in SUBSTITUTIONS:
             line = pattern.sub(replacement, line)
         if line.startswith("Deadlock: "):

@@ -18,7 +18,7 @@ public record ScalingModel(String mode, AmdahlFit fit, String reason) {
     /** Tasks that kept their workers busy less than this fraction of the time mostly waited. */
     public static final double WAITING = 0.5;
 
-    static ScalingModel of(String mode, List<SpeedupPoint> points) {
+    static ScalingModel of(String mode, List<SpeedupPoint> points, int cores) {
         List<SpeedupPoint> usable = points.stream().filter(point -> point.workers() > 1).toList();
         long counts = usable.stream().mapToInt(SpeedupPoint::workers).distinct().count();
         if (counts < 2) {
@@ -38,6 +38,12 @@ public record ScalingModel(String mode, AmdahlFit fit, String reason) {
         }
         double busy = usable.stream().mapToDouble(SpeedupPoint::busyFraction).filter(f -> !Double.isNaN(f))
                 .average().orElse(Double.NaN);
+        double best = usable.stream().mapToDouble(SpeedupPoint::speedup).max().orElse(0);
+        if (best > cores * 1.05) {
+            return new ScalingModel(mode, null, String.format(Locale.ROOT, "no Amdahl fit: I/O-bound (%.2f× on %d"
+                    + " cores: the tasks mostly waited, and waits overlap without cores), and Amdahl's law is about"
+                    + " CPU work", best, cores));
+        }
         if (busy < WAITING) {
             return new ScalingModel(mode, null, String.format(Locale.ROOT, "no Amdahl fit: I/O-bound (the tasks kept"
                     + " their workers busy %.0f%% of the time; they mostly waited), and Amdahl's law is about CPU"

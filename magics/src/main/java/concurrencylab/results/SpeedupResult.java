@@ -41,7 +41,8 @@ public record SpeedupResult(List<SpeedupPoint> points, List<String> mismatches, 
         Map<String, ScalingModel> models = new LinkedHashMap<>();
         for (String mode : modes()) {
             if (!mode.equals("serial")) {
-                models.put(mode, ScalingModel.of(mode, pointsOf(mode).stream().filter(p -> !p.unstable()).toList()));
+                models.put(mode, ScalingModel.of(mode, pointsOf(mode).stream().filter(p -> !p.unstable()).toList(),
+                        environment.cores()));
             }
         }
         return models;

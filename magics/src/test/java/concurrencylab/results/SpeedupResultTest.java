@@ -87,6 +87,10 @@ class SpeedupResultTest {
                 new SpeedupPoint("threads", 4, 4, List.of(40L), 40, 100, 0.1));
         assertTrue(waiting.models().get("threads").reason().startsWith("no Amdahl fit: I/O-bound (the tasks kept"
                 + " their workers busy 10% of the time"), waiting.models().get("threads").reason());
+        // virtual threads have no CPU clock, but 8 waiting tasks at 7.8× on 2 cores cannot be CPU work
+        ScalingModel aboveCores = on(2, point("virtual", 2, 51, 100), point("virtual", 8, 13, 100))
+                .models().get("virtual");
+        assertTrue(aboveCores.reason().startsWith("no Amdahl fit: I/O-bound (7.69× on 2 cores"), aboveCores.reason());
 
         // faster at 2 than at 4 and 8: no serial fraction explains a curve that falls
         ScalingModel falling = on(8, point("processes", 2, 55, 100), point("processes", 4, 90, 100),
