@@ -11,7 +11,7 @@ import jdk.jshell.execution.LocalExecutionControl;
 
 /**
  * JShell's local engine (it weaves stop checks into snippet code) with what the notebook needs:
- * snippet classes recorded for worker JVMs (as compiled) and woven by the {@link concurrencylab.spi.SnippetWeaver}s
+ * snippet classes recorded for worker JVMs (as compiled) and woven by the {@link SnippetWeaver}s
  * on the class path (the GIL simulation's switch checks), each cell's id handed to the threads it starts,
  * rich values rendered here and sent ahead of the reply, output flushed when a snippet ends.
  */

@@ -1,6 +1,5 @@
 package concurrencylab.agent;
 
-import concurrencylab.spi.SnippetWeaver;
 import java.util.List;
 import java.util.ServiceLoader;
 

@@ -7,7 +7,7 @@ import concurrencylab.spi.CellContext;
 import concurrencylab.spi.ExecuteOutcome;
 import concurrencylab.spi.Magic;
 import concurrencylab.spi.MimeBundle;
-import concurrencylab.spi.SnippetWeaver;
+import concurrencylab.agent.SnippetWeaver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package concurrencylab.harness.gil;
 
-import concurrencylab.spi.SnippetWeaver;
+import concurrencylab.agent.SnippetWeaver;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;

@@ -32,7 +32,7 @@ class ChartsTest {
                 new SpeedupPoint("processes", 1, 1, List.of(serial + 50_000_000), serial + 50_000_000, serial),
                 new SpeedupPoint("processes", 2, 2, List.of(serial * 6 / 10), serial * 6 / 10, serial),
                 new SpeedupPoint("processes", 4, 4, List.of(serial * 4 / 10), serial * 4 / 10, serial));
-        return new SpeedupResult(points, List.of(), Environment.current(), 1);
+        return new SpeedupResult(points, List.of(), new Environment(8, "25", "G1", 1L << 30), 1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package concurrencylab.spi;
+package concurrencylab.agent;
 
 /**
  * Rewrites the bytecode of a snippet class before the runtime JVM defines it, as JShell's engine weaves its
