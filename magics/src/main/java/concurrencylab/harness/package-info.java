@@ -16,8 +16,8 @@
  *
  * <h2>Layers</h2>
  * {@code concurrencylab.harness} (entry points, options, one strategy per executor) uses
- * {@code harness.process} (worker JVMs), and both use {@code harness.task} (the task body, its context, CPU
- * clocks) and {@code concurrencylab.results}; charts and HTML come from {@code concurrencylab.results.format}.
+ * {@code harness.process} (worker JVMs) and {@code harness.gil} (the simulated GIL), and all use
+ * {@code harness.task} (the task body, its context, CPU clocks) and {@code concurrencylab.results}; charts and HTML come from {@code concurrencylab.results.format}.
  *
  * <h2>Executors</h2>
  * {@code serial} (one thread), {@code threads} (a fixed pool of platform threads), {@code virtual} or
@@ -26,15 +26,13 @@
  * lock). Threads are named after the executor ({@code threads-1}, {@code gil-2}, {@code processes-1}).
  *
  * <h2>The simulated GIL</h2>
- * Java has no interpreter loop where a lock could be dropped between bytecodes, and threads cannot be
- * suspended from outside. So the lock is cooperative, built like CPython's since 3.2: a task takes it before
- * its body runs and gives it back at its end; a thread that has waited a whole switch interval asks the
- * holder to drop it, and the holder does at its next {@link concurrencylab.harness.Task#checkpoint()};
- * {@link concurrencylab.harness.Task#sleep} and {@link concurrencylab.harness.Task#blocking} release it while
- * they wait, as CPython's sleep and IO do. CPU-bound bodies therefore never run in parallel under
- * {@code %%gil} (with checkpoints they take turns every interval, without them one runs to its end first),
- * while sleeping or IO-bound bodies overlap. Plain {@code Thread.sleep} keeps the lock, like a C extension
- * that never releases the GIL — a point a lecture can make on purpose.
+ * {@code concurrencylab.harness.gil}: a task holds one global lock while it runs notebook code. The runtime
+ * weaves a switch check into every snippet class as it defines it (loop back-edges and method entries, as
+ * CPython's eval loop checks between bytecodes), and releases around the JDK's blocking calls, so any body is
+ * pre-empted and sleeping or I/O-bound bodies overlap. The {@code new} policy (CPython 3.2+) hands the lock to
+ * a thread that asked for it after a switch interval; the {@code old} one releases and re-acquires every N
+ * checks with no hand-over. Classes not compiled by the notebook (the JDK's, jars added with
+ * {@code %classpath}) have no checks: {@link concurrencylab.harness.Task#checkpoint()} is one they can call.
  *
  * <h2>Measuring</h2>
  * Wall time by {@link System#nanoTime()}; CPU time per task from the task's thread clock (none for virtual

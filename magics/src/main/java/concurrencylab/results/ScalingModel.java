@@ -40,12 +40,12 @@ public record ScalingModel(String mode, AmdahlFit fit, String reason) {
                 .average().orElse(Double.NaN);
         double best = usable.stream().mapToDouble(SpeedupPoint::speedup).max().orElse(0);
         if (best > cores * 1.05) {
-            return new ScalingModel(mode, null, String.format(Locale.ROOT, "no Amdahl fit: I/O-bound (%.2f× on %d"
+            return new ScalingModel(mode, null, String.format(Locale.ROOT, IO_BOUND + " (%.2f× on %d"
                     + " cores: the tasks mostly waited, and waits overlap without cores), and Amdahl's law is about"
                     + " CPU work", best, cores));
         }
         if (busy < WAITING) {
-            return new ScalingModel(mode, null, String.format(Locale.ROOT, "no Amdahl fit: I/O-bound (the tasks kept"
+            return new ScalingModel(mode, null, String.format(Locale.ROOT, IO_BOUND + " (the tasks kept"
                     + " their workers busy %.0f%% of the time; they mostly waited), and Amdahl's law is about CPU"
                     + " work", 100 * busy));
         }
@@ -58,6 +58,13 @@ public record ScalingModel(String mode, AmdahlFit fit, String reason) {
         }
         return new ScalingModel(mode, fit, null);
     }
+
+    /** Whether the tasks mostly waited (I/O-bound): speedups above the cores are then no mystery. */
+    public boolean waits() {
+        return reason != null && reason.startsWith(IO_BOUND);
+    }
+
+    private static final String IO_BOUND = "no Amdahl fit: I/O-bound";
 
     /** One line: the fit's serial fraction, or why there is none. */
     public String line() {

@@ -93,11 +93,15 @@ public record SpeedupResult(List<SpeedupPoint> points, List<String> mismatches, 
         List<String> aboveCores = new ArrayList<>();
         List<String> aboveWorkers = new ArrayList<>();
         List<String> unstable = new ArrayList<>();
+        Map<String, ScalingModel> models = models();
         for (SpeedupPoint point : points) {
             if (point.unstable()) {
                 unstable.add(String.format(Locale.ROOT, "%s at 1 worker: %.2f× serial's speed", point.mode(),
                         point.speedup()));
                 continue;
+            }
+            if (models.containsKey(point.mode()) && models.get(point.mode()).waits()) {
+                continue; // waits overlap without cores: its model line already says so
             }
             String where = String.format(Locale.ROOT, "%s at %d worker%s: %.2f×", point.mode(), point.workers(),
                     point.workers() == 1 ? "" : "s", point.speedup());

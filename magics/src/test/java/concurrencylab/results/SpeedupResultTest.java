@@ -91,6 +91,8 @@ class SpeedupResultTest {
         ScalingModel aboveCores = on(2, point("virtual", 2, 51, 100), point("virtual", 8, 13, 100))
                 .models().get("virtual");
         assertTrue(aboveCores.reason().startsWith("no Amdahl fit: I/O-bound (7.69× on 2 cores"), aboveCores.reason());
+        // and no caution blames other work for a speedup that waiting explains
+        assertEquals(List.of(), on(2, point("virtual", 2, 51, 100), point("virtual", 8, 13, 100)).cautions());
 
         // faster at 2 than at 4 and 8: no serial fraction explains a curve that falls
         ScalingModel falling = on(8, point("processes", 2, 55, 100), point("processes", 4, 90, 100),
