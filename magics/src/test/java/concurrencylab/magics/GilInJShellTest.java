@@ -151,10 +151,12 @@ class GilInJShellTest {
         gil("sleepy(10)", "-n", "4", "-t", "4", "-o", "sleepers");
         assertEquals("[10, 10, 10, 10]", eval("sleepers.results()"));
         assertEquals(40, number("sleepers.gil().blockingReleases()"), eval("sleepers.summary()"));
-        // every task started before any ended: with the lock kept while sleeping, one would run after another
-        assertEquals("true", eval("sleepers.tasks().stream().mapToLong(t -> t.startNanos()).max().getAsLong()"
-                + " < sleepers.tasks().stream().mapToLong(t -> t.endNanos()).min().getAsLong()"),
-                eval("sleepers.summary()"));
+        // every thread first held the lock before any task ended: with the lock kept while sleeping, each would
+        // get it only when the one before had ended
+        assertEquals("true", eval("sleepers.tasks().stream().allMatch(t -> sleepers.gil().holds().stream()"
+                + ".filter(h -> h.worker().equals(t.worker())).mapToLong(h -> h.startNanos()).min().getAsLong()"
+                + " < sleepers.tasks().stream().mapToLong(x -> x.endNanos()).min().getAsLong())"),
+                eval("sleepers.gil().holds()"));
     }
 
     @Test
@@ -162,9 +164,13 @@ class GilInJShellTest {
         for (String policy : new String[] {"new", "old"}) {
             gil("cpuOrSleep()", "-n", "2", "-t", "2", "--policy", policy, "-o", "mixed");
             assertEquals(5, number("mixed.gil().blockingReleases()"), eval("mixed.summary()"));
-            // the sleeper (task 1) did its five sleeps and ended while the CPU-bound task 0 still ran
+            // the sleeper (task 1) did its five sleeps and ended while the CPU-bound task 0 still ran, and task 0
+            // held the lock while the sleeper was between its start and its end
             assertEquals("true", eval("mixed.tasks().get(1).endNanos() < mixed.tasks().get(0).endNanos()"),
                     policy + ": " + eval("mixed.summary()"));
+            assertEquals("true", eval("mixed.gil().holds().stream().anyMatch(h -> h.worker().equals("
+                    + "mixed.tasks().get(0).worker()) && h.startNanos() > mixed.tasks().get(1).startNanos()"
+                    + " && h.endNanos() < mixed.tasks().get(1).endNanos())"), policy + ": " + eval("mixed.gil().holds()"));
         }
     }
 
