@@ -2,7 +2,8 @@
 """Checks the Java in notebook sources with the JDK's JShell API, for when the kernel is not at hand.
 
 Magic lines are approximated: a cell magic's body runs once as ordinary snippets (Task.index() = 0,
-Task.count() = 1), %time/%timeit run their statement once, %lsmagic and %help are skipped.
+Task.count() = 1), %time/%timeit run their statement once, %lsmagic and %help are skipped, and so are
+cells that run no Java (%%bash, %%python, display cells).
 Usage: jshell_check.py [NN-topic ...]   (needs the built app/target/concurrency-lab.jar, and JAVA_HOME at a JDK 21+)
 """
 import os
@@ -31,10 +32,16 @@ def mode_names():
 MEASURING_CELL_MAGICS = mode_names() | {"speedup", "timeline", "time", "timeit"}
 
 
+# Cells that other programs run (a shell, CPython) or that show their text: no Java to check.
+NON_JAVA_CELL_MAGICS = {"bash", "sh", "python", "html", "markdown", "javascript", "svg", "latex"}
+
+
 def to_jshell(code):
     lines = code.splitlines()
     if lines and lines[0].startswith("%%"):
         name = lines[0][2:].split()[0]
+        if name in NON_JAVA_CELL_MAGICS:
+            return ""
         if name not in MEASURING_CELL_MAGICS:
             raise ValueError(f"unknown cell magic %%{name}")
         lines = lines[1:]
