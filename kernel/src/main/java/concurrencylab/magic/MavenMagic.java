@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
         "Add Maven artifacts and their dependencies to the class path: %%maven org.jsoup:jsoup:1.18.1.",
         "Resolved as Maven does (transitive compile and runtime scopes, nearest version wins) from Maven Central,"
                 + " the repositories of %%mavenRepo and of ~/.m2/settings.xml (its local repository, mirrors, proxies"
-                + " and offline mode count). The jars reach the compiler, the runtime, the %%processes workers, and"
+                + " and offline mode count). The jars reach the compiler, the runtime, the %%%%processes workers, and"
                 + " every restart."})
 final class MavenMagic implements Magic {
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code %cd DIR}: where {@code %%bash}, {@code %%python} and {@code %load} start from. */
-@Command(name = "cd", description = {"Change the directory %%bash and %%python cells start in and %%load reads from: %%cd DIR.",
+@Command(name = "cd", description = {"Change the directory %%%%bash and %%%%python cells start in and %%load reads from: %%cd DIR.",
         "Java cells keep the kernel's directory (a JVM cannot change its own); %%pwd shows both."})
 public final class CdMagic implements Magic {
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code %env}: the environment of the cells' processes; {@code %env NAME=VALUE} sets a variable for them. */
-@Command(name = "env", description = {"Show or set the environment of %%bash and %%python cells: %%env, %%env NAME, %%env NAME=VALUE.",
+@Command(name = "env", description = {"Show or set the environment of %%%%bash and %%%%python cells: %%env, %%env NAME, %%env NAME=VALUE.",
         "%%env NAME= removes the variable. Java cells keep the environment the kernel started with (a JVM cannot change its own)."})
 public final class EnvMagic implements Magic {
 

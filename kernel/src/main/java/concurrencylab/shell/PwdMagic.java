@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
 /** {@code %pwd}: the directory process cells start in (and the kernel's, when {@code %cd} moved away from it). */
-@Command(name = "pwd", description = "Show the directory %%bash and %%python cells start in (set by %%cd).")
+@Command(name = "pwd", description = "Show the directory %%%%bash and %%%%python cells start in (set by %%cd).")
 public final class PwdMagic implements Magic {
 
     private final ShellEnvironment environment;
