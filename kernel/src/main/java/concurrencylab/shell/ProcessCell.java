@@ -4,9 +4,11 @@ import concurrencylab.agent.wire.OwnerOnly;
 import concurrencylab.spi.CellContext;
 import concurrencylab.spi.ExecuteOutcome;
 import concurrencylab.spi.ExecuteOutcome.ErrorInfo;
+import concurrencylab.spi.StdinNotAllowedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a cell's text as a script in a child process: output streamed into the cell as it comes, a non-zero
  * exit code reported as an error, an interrupt ending the whole process group, and nothing of it left
- * running when the cell ends (background jobs included).
+ * running when the cell ends (background jobs included). When the front end allows input, a read of
+ * standard input asks the notebook for a line (see {@link InputWait}); otherwise it gets end of file.
  *
  * <p>The script goes in an owner-only file, never on the command line, which every user of the machine can
  * read. The child runs in a session of its own ({@code setsid}), so its process group holds everything it
@@ -64,7 +67,11 @@ public final class ProcessCell {
                 String message = "cannot start " + interpreter.get(0) + ": " + e.getMessage() + " (is it installed and on PATH?)";
                 return ExecuteOutcome.failed(new ErrorInfo("ProcessError", message, List.of(message)));
             }
-            process.getOutputStream().close(); // no input: a read gets end of file instead of waiting forever
+            InputWait input = cell.allowStdin() ? InputWait.of(process) : null;
+            OutputStream stdin = process.getOutputStream();
+            if (input == null) {
+                stdin.close(); // no input: a read gets end of file instead of waiting forever
+            }
             Thread out = copy(process.getInputStream(), "stdout", cell);
             Thread err = copy(process.getErrorStream(), "stderr", cell);
             boolean interrupted = false;
@@ -74,9 +81,29 @@ public final class ProcessCell {
                         interrupted = true;
                         break;
                     }
+                    if (input != null && input.waiting(process)) {
+                        String line;
+                        try {
+                            line = cell.readInput("", false);
+                        } catch (StdinNotAllowedException e) {
+                            stdin.close();
+                            input = null;
+                            continue;
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                            break;
+                        }
+                        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                        stdin.flush();
+                    }
                 }
             } finally {
                 endGroup(process);
+                try {
+                    stdin.close();
+                } catch (IOException e) {
+                    // the pipe's reader is gone: nothing left to close
+                }
             }
             out.join(TimeUnit.SECONDS.toMillis(5));
             err.join(TimeUnit.SECONDS.toMillis(5));

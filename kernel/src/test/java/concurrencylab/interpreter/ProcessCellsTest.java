@@ -43,6 +43,20 @@ class ProcessCellsTest {
     }
 
     @Test
+    void aReadOfStandardInputAsksTheNotebookForALineWhenTheFrontEndAllowsIt() {
+        RecordingCell cell = new RecordingCell(true, "Ada", "Bo");
+        ExecuteOutcome outcome = interpreter.execute("%%bash\necho started\nread name\necho \"hello $name\"\n"
+                + "python3 -c 'print(\"and \" + input())'", cell);
+        assertTrue(outcome.succeeded(), () -> String.valueOf(outcome.error()));
+        assertEquals("started\nhello Ada\nand Bo\n", cell.stdout());
+        assertEquals(2, cell.prompts());
+        RecordingCell noInput = new RecordingCell(false);
+        assertTrue(interpreter.execute("%%python\ntry:\n    input()\nexcept EOFError:\n    print('end of file')", noInput).succeeded());
+        assertEquals("end of file\n", noInput.stdout());
+        assertEquals(0, noInput.prompts());
+    }
+
+    @Test
     void outputShowsWhileTheProcessStillRuns() throws Exception {
         RecordingCell cell = new RecordingCell();
         CompletableFuture<ExecuteOutcome> running = CompletableFuture.supplyAsync(() ->
