@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from test_first_contact import javac, shown_text, stderr_text
-from test_protocol_extras import run_cell, start_kernel
+from test_protocol_extras import iopub_until_idle, run_cell, shell_reply, start_kernel
 
 TIMEOUT = 120
 
@@ -106,6 +106,16 @@ class LibrariesTests(unittest.TestCase):
         self.assertIn("cpython 3", "".join(m["content"]["text"] for m in messages if m["msg_type"] == "stream"))
         reply, _ = run_cell(self.client, "%%bash\nexit 4", timeout=TIMEOUT)
         self.assertEqual(reply["evalue"], "bash exited with code 4", reply)
+
+    def test_a_read_in_a_bash_cell_asks_the_front_end_for_a_line(self):
+        msg_id = self.client.execute("%%bash\nread -p 'name? ' name\necho \"got $name\"", allow_stdin=True)
+        request = self.client.get_stdin_msg(timeout=TIMEOUT)
+        self.assertEqual(request["msg_type"], "input_request")
+        self.client.input("Ada")
+        reply = shell_reply(self.client, msg_id, TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        messages = iopub_until_idle(self.client, msg_id, TIMEOUT)
+        self.assertIn("got Ada\n", "".join(m["content"]["text"] for m in messages if m["msg_type"] == "stream"))
 
 
 if __name__ == "__main__":
