@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession.CloseableSession;
@@ -90,9 +91,11 @@ public final class DependencyResolver {
 
     /**
      * Resolves {@code coordinates} (GROUP:ARTIFACT[:EXTENSION[:CLASSIFIER]]:VERSION each) with what earlier
-     * calls asked for; {@code progress} gets a line now and then while files download.
+     * calls asked for; {@code progress} gets a line now and then while files download, and downloads stop
+     * once {@code cancelled} says so.
      */
-    public synchronized Resolution resolve(List<String> coordinates, boolean update, Consumer<String> progress) {
+    public synchronized Resolution resolve(List<String> coordinates, boolean update, Consumer<String> progress,
+                                           BooleanSupplier cancelled) {
         List<Resolution.Failure> failures = new ArrayList<>();
         List<Dependency> wanted = new ArrayList<>();
         for (String text : coordinates) {
@@ -104,7 +107,7 @@ public final class DependencyResolver {
             }
         }
         MavenSettings settings = MavenSettings.read(settingsFile);
-        DownloadProgress downloads = new DownloadProgress(progress);
+        DownloadProgress downloads = new DownloadProgress(progress, cancelled);
         try (CloseableSession session = session(settings, downloads, update)) {
             List<RemoteRepository> repositories = system().newResolutionRepositories(session, declaredRepositories(settings));
             // Each new request on its own first, so a bad one is named and does not stop the others.

@@ -2,8 +2,10 @@ package concurrencylab.deps;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.eclipse.aether.transfer.AbstractTransferListener;
+import org.eclipse.aether.transfer.TransferCancelledException;
 import org.eclipse.aether.transfer.TransferEvent;
 import org.eclipse.aether.transfer.TransferResource;
 
@@ -16,23 +18,32 @@ final class DownloadProgress extends AbstractTransferListener {
     private static final long MIN_INTERVAL_NANOS = 250_000_000L;
 
     private final Consumer<String> sink;
+    private final BooleanSupplier cancelled;
     private final Map<TransferResource, Long> inFlight = new ConcurrentHashMap<>();
     private volatile long lastShown;
     private volatile int done;
     private volatile long bytes;
 
-    DownloadProgress(Consumer<String> sink) {
+    DownloadProgress(Consumer<String> sink, BooleanSupplier cancelled) {
         this.sink = sink;
+        this.cancelled = cancelled;
     }
 
     @Override
-    public void transferStarted(TransferEvent event) {
+    public void transferInitiated(TransferEvent event) throws TransferCancelledException {
+        stopIfCancelled();
+    }
+
+    @Override
+    public void transferStarted(TransferEvent event) throws TransferCancelledException {
+        stopIfCancelled();
         inFlight.put(event.getResource(), 0L);
         show(event, true);
     }
 
     @Override
-    public void transferProgressed(TransferEvent event) {
+    public void transferProgressed(TransferEvent event) throws TransferCancelledException {
+        stopIfCancelled();
         inFlight.put(event.getResource(), event.getTransferredBytes());
         show(event, false);
     }
@@ -55,6 +66,13 @@ final class DownloadProgress extends AbstractTransferListener {
     @Override
     public void transferCorrupted(TransferEvent event) {
         inFlight.remove(event.getResource());
+    }
+
+    /** An interrupt of the cell ends the downloads: the resolver fails the transfer, and the call reports it. */
+    private void stopIfCancelled() throws TransferCancelledException {
+        if (cancelled.getAsBoolean()) {
+            throw new TransferCancelledException("interrupted");
+        }
     }
 
     /** How many files came down and how much, for the summary line; 0 files when all were local. */

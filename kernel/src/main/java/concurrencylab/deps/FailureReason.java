@@ -9,6 +9,7 @@ import org.eclipse.aether.transfer.ArtifactNotFoundException;
 import org.eclipse.aether.transfer.ArtifactTransferException;
 import org.eclipse.aether.transfer.ChecksumFailureException;
 import org.eclipse.aether.transfer.RepositoryOfflineException;
+import org.eclipse.aether.transfer.TransferCancelledException;
 
 /** Why an artifact could not be had, in a few words a student can act on, from the resolver's exception chain. */
 final class FailureReason {
@@ -40,6 +41,9 @@ final class FailureReason {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ArtifactTransferException transfer && transfer.getRepository() != null) {
                 repository = transfer.getRepository();
+            }
+            if (cause instanceof TransferCancelledException) {
+                return "download stopped by the interrupt";
             }
             if (cause instanceof RepositoryOfflineException) {
                 return "offline (the Maven settings say so) and not in the local repository";

@@ -34,7 +34,7 @@ final class LibraryLoader {
 
     MagicOutcome load(List<String> coordinates, boolean update, CellContext cell) {
         Progress progress = new Progress(cell);
-        Resolution resolution = resolver.resolve(coordinates, update, progress::show);
+        Resolution resolution = resolver.resolve(coordinates, update, progress::show, cell::interruptRequested);
         progress.finish();
         for (Path jar : resolution.addedFiles()) {
             supervisor.addToClasspath(jar.toString());

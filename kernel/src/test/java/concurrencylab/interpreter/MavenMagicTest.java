@@ -47,7 +47,8 @@ class MavenMagicTest {
                 .publish("greeting-lib", "1.0", "demo.greeting", "Greeter",
                         "public class Greeter { public static String greet(String who) { return demo.names.Names.polite(who); } }",
                         List.of("demo:names:1.0"))
-                .publish("corrupt", "1.0", "demo.corrupt", "Corrupt", "public class Corrupt { }", List.of());
+                .publish("corrupt", "1.0", "demo.corrupt", "Corrupt", "public class Corrupt { }", List.of())
+                .publish("big-lib", "1.0", "demo.big", "Big", "public class Big { }", List.of());
         mirror.corruptChecksum("corrupt", "1.0");
         extra = new TestMavenRepository(scratch.resolve("extra"))
                 .publish("names", "2.0", "demo.names", "Names",
@@ -139,6 +140,31 @@ class MavenMagicTest {
 
     @Test
     @Order(4)
+    void anInterruptStopsTheDownloads() throws Exception {
+        Path fresh = TestMavenRepository.settings(scratch.resolve("fresh.xml"), scratch.resolve("fresh-local"), mirror.url(), false);
+        RecordingCell recording = new RecordingCell();
+        // interrupted as soon as the first progress line shows, as a user pressing stop during a download
+        java.util.concurrent.atomic.AtomicBoolean shown = new java.util.concurrent.atomic.AtomicBoolean();
+        concurrencylab.spi.CellContext cell = (concurrencylab.spi.CellContext) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {concurrencylab.spi.CellContext.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("interruptRequested")) {
+                        return shown.get();
+                    }
+                    if (method.getName().equals("display")) {
+                        shown.set(true);
+                    }
+                    return method.invoke(recording, arguments);
+                });
+        ExecuteOutcome outcome = interpreter.execute("%maven -s " + fresh + " demo:big-lib:1.0", cell);
+        assertTrue(shown.get(), "a progress line showed");
+        assertTrue(!outcome.succeeded(), () -> outcome.result().data() + " after " + recording.displays());
+        assertEquals("DependencyError", outcome.error().ename(), outcome.error()::toString);
+        assertTrue(outcome.error().evalue().contains("demo:big-lib:jar:1.0: download stopped by the interrupt"), outcome.error().evalue());
+        assertTrue(run("%maven -s " + settings).succeeded());
+    }
+
+    @Test
+    @Order(5)
     void loadFromPomTakesAFilesOrACellsDependenciesWithTheirProperties() throws Exception {
         Path pom = scratch.resolve("pom.xml");
         Files.writeString(pom, "<project><modelVersion>4.0.0</modelVersion><groupId>x</groupId><artifactId>y</artifactId><version>1</version>"
@@ -158,7 +184,7 @@ class MavenMagicTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theJarsComeBackAfterTheRuntimeRestarts() {
         ExecuteOutcome exit = run("System.exit(3);");
         assertEquals("RuntimeDied", exit.error().ename());
@@ -167,7 +193,7 @@ class MavenMagicTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anArtifactTheUsersLocalRepositoryHoldsResolvesOfflineThroughTheirSettings() throws Exception {
         // picocli is one of the kernel's own dependencies, so the Maven build that made this kernel left it in ~/.m2.
         Path userRepository = Path.of(System.getProperty("user.home"), ".m2", "repository");
