@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "gil",
         description = {"Run the cell as TASKS tasks on WORKERS platform threads that share one lock, like CPython's GIL.",
-                "A thread must hold the lock to run notebook code. Switch checks woven into notebook code (loop",
-                "back-edges, method entries) hand it over by the policy; sleeps, waits and blocking IO release it."})
+                "A thread must hold the lock to run notebook code. Switch checks woven into notebook code (loop "
+                        + "back-edges, method entries) hand it over by the policy; sleeps, waits and blocking IO "
+                        + "release it."})
 public final class GilMagic extends PoolMagic {
 
     @Option(names = "--policy", paramLabel = "POLICY", converter = GilPolicyOption.class,
