@@ -64,14 +64,19 @@ class Tmux:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
-class ConsoleTests(unittest.TestCase):
+class ConsoleCase(unittest.TestCase):
+    """A console kept open for all the tests of a class, as a user keeps one open."""
 
     @classmethod
     def setUpClass(cls):
         if shutil.which("tmux") is None:
             raise AssertionError("tmux not found: apt-get install tmux (bin/test installs it)")
         cls.pane = Tmux([sys.executable, "-m", "jupyter_console", "--kernel", "concurrency-lab"])
-        cls.pane.wait_for(r"^In \[1\]:")
+        try:
+            cls.pane.wait_for(r"^In \[1\]:")
+        except BaseException:
+            cls.pane.close()  # tearDownClass does not run when setUpClass fails
+            raise
 
     @classmethod
     def tearDownClass(cls):
@@ -80,6 +85,9 @@ class ConsoleTests(unittest.TestCase):
     def enter(self, line):
         self.pane.type(line)
         self.pane.press("Enter")
+
+
+class ConsoleTests(ConsoleCase):
 
     def test_method_over_several_lines_waits_for_its_end_then_runs(self):
         self.enter("int twice(int x) {")
@@ -105,6 +113,11 @@ class ConsoleTests(unittest.TestCase):
         self.pane.wait_for(r"Math\.max\($")
         self.enter("1234, 5678)")
         self.pane.wait_for(r"^Out\[\d+\]: 5678$")
+
+
+class InterruptFromASecondTerminalTests(ConsoleCase):
+    """A console of its own: after a second client came and went, Debian's console (6.4.4, Python 3.11)
+    at times loses its prompt loop ("cannot enter context"), which must not fail the other tests."""
 
     def test_interrupt_from_a_second_terminal_as_the_readme_says(self):
         self.enter('System.out.println("spinning"); long spins = 0; while (true) { spins++; }')
