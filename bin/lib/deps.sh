@@ -3,7 +3,7 @@
 DEBIAN_PACKAGES=(
   jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client jupyter-console
   python3-ipykernel python3-jupyter-kernel-test python3-zmq fontconfig fonts-dejavu-core
-  chromium
+  chromium python3-jupyter-server tmux
 )
 
 package_installed() {

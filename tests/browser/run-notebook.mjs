@@ -1,20 +1,17 @@
 // Opens a lecture notebook in the classic Jupyter Notebook (Debian's) in headless Chromium, runs all
 // cells, and checks that a plot image rendered and no error output is shown. Keeps a screenshot.
 // Usage: node run-notebook.mjs [NOTEBOOK.ipynb]   (default: notebooks/00-tour.ipynb)
-import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, freePort, jupyter, kernelOf, startServer } from './jupyter.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const notebookPath = path.resolve(process.argv[2] ?? path.join(root, 'notebooks', '00-tour.ipynb'));
 const screenshotDir = path.join(root, 'build', 'browser');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-// tests/browser/run sets JUPYTER the way every script of the project finds it (conda env first).
-const jupyter = process.env.JUPYTER ?? 'jupyter';
 const runTimeoutMs = Number(process.env.NOTEBOOK_RUN_TIMEOUT_MS ?? 180_000);
 
 function fail(message) {
@@ -22,43 +19,12 @@ function fail(message) {
   process.exitCode = 1;
 }
 
-function kernelOf(notebookFile) {
-  const name = JSON.parse(readFileSync(notebookFile, 'utf8')).metadata?.kernelspec?.name;
-  const installed = JSON.parse(execFileSync(jupyter, ['kernelspec', 'list', '--json'])).kernelspecs;
-  if (!installed[name]) {
-    throw new Error(`the notebook wants the kernel '${name}', which is not installed (jupyter kernelspec list)`);
-  }
-  return name;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts the classic Notebook server and resolves once it says it is running. */
 function startNotebookServer(directory, port, token) {
-  const server = spawn(jupyter, [
+  return startServer(jupyter, [
     'notebook', '--no-browser', '--allow-root', '--ip=127.0.0.1', `--port=${port}`, '--port-retries=0',
     `--NotebookApp.token=${token}`, `--NotebookApp.notebook_dir=${directory}`,
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = [];
-  const ready = new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      log.push(chunk.toString());
-      if (log.join('').includes(`127.0.0.1:${port}/`)) resolve();
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', onData);
-    server.once('exit', (code) => reject(new Error(`the notebook server exited with ${code}:\n${log.join('')}`)));
-  });
-  return { server, ready, log };
+  ], port);
 }
 
 async function main() {
@@ -70,11 +36,7 @@ async function main() {
   let browser;
   try {
     await ready;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-             '--disable-sync', '--no-first-run'],
-    });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     await page.goto(`http://127.0.0.1:${port}/notebooks/${encodeURIComponent(name)}?token=${token}`);

@@ -113,6 +113,15 @@ public final class CodeAssist {
         return new Piece(code.substring(last.offset(), cursor), last.offset());
     }
 
+    /** Without a compiler at hand: open brackets mean more lines are coming, anything else may run. */
+    public static IsComplete isCompleteByBrackets(String code) {
+        int depth = 0;
+        for (char c : code.toCharArray()) {
+            depth += c == '{' || c == '(' || c == '[' ? 1 : c == '}' || c == ')' || c == ']' ? -1 : 0;
+        }
+        return depth > 0 ? IsComplete.incomplete("    ".repeat(depth)) : IsComplete.unknown();
+    }
+
     private static int openBraces(String code) {
         int depth = 0;
         for (char c : code.toCharArray()) {

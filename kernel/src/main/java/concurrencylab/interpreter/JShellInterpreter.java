@@ -8,6 +8,7 @@ import concurrencylab.engine.SnippetFrames;
 import concurrencylab.engine.SnippetOrigins;
 import concurrencylab.engine.CellInput;
 import concurrencylab.engine.CellRouter;
+import concurrencylab.engine.Engine;
 import concurrencylab.engine.RuntimeLauncher;
 import concurrencylab.engine.supervision.CellRun;
 import concurrencylab.engine.supervision.EngineSupervisor;
@@ -185,7 +186,13 @@ public final class JShellInterpreter implements Interpreter {
         if (magics().handles(code) || Pager.target(code) != null) {
             return code.endsWith("\n\n") || !code.startsWith("%%") ? IsComplete.complete() : IsComplete.incomplete("");
         }
-        return CodeAssist.isComplete(supervisor.engine().analysis(), code);
+        Engine engine = supervisor.liveEngine();
+        if (engine == null) {
+            // The runtime JVM is still starting. jupyter console asks at the first Enter and, past one
+            // second without an answer, stops asking the kernel for the whole session: answer now.
+            return CodeAssist.isCompleteByBrackets(code);
+        }
+        return CodeAssist.isComplete(engine.analysis(), code);
     }
 
     /** Waits for the current runtime JVM to end on its own (for tests of recovery). */

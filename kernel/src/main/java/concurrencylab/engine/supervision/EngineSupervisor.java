@@ -87,7 +87,7 @@ public final class EngineSupervisor {
     }
 
     /** The engine if it has started and is ready, else null (it is still starting, or its start failed). */
-    Engine liveEngine() {
+    public Engine liveEngine() {
         CompletableFuture<Engine> engine = current;
         if (engine == null || !engine.isDone() || engine.isCompletedExceptionally()) {
             return null;
