@@ -1,6 +1,7 @@
 package concurrencylab.harness;
 
 import concurrencylab.harness.task.TaskCallable;
+import concurrencylab.results.StateTransfer;
 import concurrencylab.results.TaskRecord;
 import java.util.List;
 
@@ -13,8 +14,19 @@ interface Strategy {
      */
     Executed run(RunSpec spec, TaskCallable body, String taskName, long runStartNanos) throws InterruptedException;
 
-    /** The task records, and CPU time spent outside this JVM (by worker processes). */
-    record Executed(List<TaskRecord> records, long remoteCpuNanos) {
+    /** Gets the executor ready for a run of {@code spec} before the run's clock starts (worker JVMs, say). */
+    default void prepare(RunSpec spec) throws InterruptedException {
+    }
+
+    /**
+     * The task records, CPU time spent outside this JVM (by worker processes), and what copying the notebook's
+     * state to other JVMs cost.
+     */
+    record Executed(List<TaskRecord> records, long remoteCpuNanos, StateTransfer state) {
+        Executed(List<TaskRecord> records, long remoteCpuNanos) {
+            this(records, remoteCpuNanos, StateTransfer.NONE);
+        }
+
         static Executed local(List<TaskRecord> records) {
             return new Executed(records, 0);
         }

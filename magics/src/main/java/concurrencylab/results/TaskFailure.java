@@ -1,16 +1,71 @@
 package concurrencylab.results;
 
-import java.io.PrintWriter;
+import concurrencylab.agent.wire.SnippetNames;
 import java.io.Serializable;
-import java.io.StringWriter;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
-/** Why a task has no result: the exception's type and message, and its stack trace as text. */
+/**
+ * Why a task has no result: the exception's type and message, and its stack trace as text, in the notebook's
+ * terms. The trace keeps the frames of the task's own code (the notebook's, and the JDK's it called) and ends
+ * where the harness called the task: the worker's main loop, reflection and the executors are not the
+ * user's code. Names of JShell's wrapper classes leave the type and message ({@link SnippetNames}); the frames
+ * stay as the JVM wrote them, for the kernel to turn into cell lines.
+ */
 public record TaskFailure(String type, String message, String trace) implements Serializable {
 
+    /** Frames from these on are how the harness called the task. */
+    private static final String[] HARNESS_FRAMES = {"jdk.internal.reflect.", "java.lang.reflect.",
+            "java.lang.invoke.", "concurrencylab.harness.task.", "concurrencylab.harness.process.WorkerMain",
+            "concurrencylab.harness.LocalTask"};
+    private static final int MAX_CAUSES = 8;
+
     public static TaskFailure of(Throwable error) {
-        StringWriter trace = new StringWriter();
-        error.printStackTrace(new PrintWriter(trace));
-        return new TaskFailure(error.getClass().getName(), String.valueOf(error.getMessage()), trace.toString());
+        StringBuilder trace = new StringBuilder();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        String prefix = "";
+        for (Throwable t = error; t != null && seen.add(t) && seen.size() <= MAX_CAUSES; t = t.getCause()) {
+            trace.append(prefix).append(headline(t)).append('\n');
+            for (StackTraceElement frame : taskFrames(t.getStackTrace())) {
+                trace.append("\tat ").append(frame).append('\n');
+            }
+            prefix = "Caused by: ";
+        }
+        return new TaskFailure(SnippetNames.clean(error.getClass().getName()), SnippetNames.clean(String.valueOf(error.getMessage())),
+                trace.toString());
+    }
+
+    private static String headline(Throwable t) {
+        String type = SnippetNames.clean(t.getClass().getName());
+        return t.getMessage() == null ? type : type + ": " + SnippetNames.clean(t.getMessage());
+    }
+
+    /**
+     * The frames above the first frame of the harness, less the generated lambda that handed the task method to
+     * the harness in this JVM ({@code () -> __task_3()}, a {@code lambda$do_it$} of a snippet class).
+     */
+    private static StackTraceElement[] taskFrames(StackTraceElement[] frames) {
+        int end = 0;
+        while (end < frames.length && !isHarness(frames[end].getClassName())) {
+            end++;
+        }
+        while (end > 0 && frames[end - 1].getClassName().startsWith("REPL.$JShell$")
+                && frames[end - 1].getMethodName().startsWith("lambda$do_it$")) {
+            end--;
+        }
+        StackTraceElement[] kept = new StackTraceElement[end];
+        System.arraycopy(frames, 0, kept, 0, end);
+        return kept;
+    }
+
+    private static boolean isHarness(String className) {
+        for (String harness : HARNESS_FRAMES) {
+            if (className.startsWith(harness)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One line: {@code java.lang.ArithmeticException: / by zero}. */
