@@ -54,6 +54,10 @@ public final class HarnessBench {
         RunOptions processes = RunOptions.of(Mode.PROCESSES).withWorkers(2);
         harness(processes, 2);
         row("%%processes -n 2 (warm pool)", best(() -> harness(processes, PROCESS_TASKS)), PROCESS_TASKS);
+        try (BenchNotebook notebook = new BenchNotebook()) {
+            NotebookStateBench.dispatchWithState(notebook, REPEAT);
+            NotebookStateBench.primesFromANotebookVariable(notebook, REPEAT);
+        }
         System.out.println();
         System.out.println("Primes below 4,000,000 in 2 tasks (a warm-up, then the median of " + REPEAT + "):");
         double serial = primes(Mode.SERIAL, 1);

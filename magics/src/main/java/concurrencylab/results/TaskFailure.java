@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Why a task has no result: the exception's type and message, and its stack trace as text, in the notebook's
@@ -15,19 +16,24 @@ import java.util.Set;
  */
 public record TaskFailure(String type, String message, String trace) implements Serializable {
 
-    /** Frames from these on are how the harness called the task. */
-    private static final String[] HARNESS_FRAMES = {"jdk.internal.reflect.", "java.lang.reflect.",
-            "java.lang.invoke.", "concurrencylab.harness.task.", "concurrencylab.harness.process.WorkerMain",
-            "concurrencylab.harness.LocalTask"};
     private static final int MAX_CAUSES = 8;
 
+    /** A failure whose trace keeps every frame but reflection's. */
     public static TaskFailure of(Throwable error) {
+        return of(error, className -> className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect."));
+    }
+
+    /**
+     * A failure whose trace ends above the first frame of a class {@code harness} accepts: the code that called
+     * the task (the executor's, the worker's main loop, reflection), which says nothing about the task's code.
+     */
+    public static TaskFailure of(Throwable error, Predicate<String> harness) {
         StringBuilder trace = new StringBuilder();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         String prefix = "";
         for (Throwable t = error; t != null && seen.add(t) && seen.size() <= MAX_CAUSES; t = t.getCause()) {
             trace.append(prefix).append(headline(t)).append('\n');
-            for (StackTraceElement frame : taskFrames(t.getStackTrace())) {
+            for (StackTraceElement frame : taskFrames(t.getStackTrace(), harness)) {
                 trace.append("\tat ").append(frame).append('\n');
             }
             prefix = "Caused by: ";
@@ -45,9 +51,9 @@ public record TaskFailure(String type, String message, String trace) implements 
      * The frames above the first frame of the harness, less the generated lambda that handed the task method to
      * the harness in this JVM ({@code () -> __task_3()}, a {@code lambda$do_it$} of a snippet class).
      */
-    private static StackTraceElement[] taskFrames(StackTraceElement[] frames) {
+    private static StackTraceElement[] taskFrames(StackTraceElement[] frames, Predicate<String> harness) {
         int end = 0;
-        while (end < frames.length && !isHarness(frames[end].getClassName())) {
+        while (end < frames.length && !harness.test(frames[end].getClassName())) {
             end++;
         }
         while (end > 0 && frames[end - 1].getClassName().startsWith("REPL.$JShell$")
@@ -57,15 +63,6 @@ public record TaskFailure(String type, String message, String trace) implements 
         StackTraceElement[] kept = new StackTraceElement[end];
         System.arraycopy(frames, 0, kept, 0, end);
         return kept;
-    }
-
-    private static boolean isHarness(String className) {
-        for (String harness : HARNESS_FRAMES) {
-            if (className.startsWith(harness)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** One line: {@code java.lang.ArithmeticException: / by zero}. */

@@ -1,5 +1,6 @@
 package concurrencylab.harness.process;
 
+import concurrencylab.harness.task.TaskFrames;
 import concurrencylab.results.TaskFailure;
 import java.io.Serializable;
 import java.util.Map;
@@ -42,9 +43,9 @@ sealed interface WorkerMessage extends Serializable {
     /** Why a task in a worker has no result, as it crosses the wire: the exception's type, message and trace. */
     record Failure(String type, String message, String trace) implements Serializable {
 
-        /** In the notebook's terms, as {@link TaskFailure#of} puts it. */
+        /** In the notebook's terms, as {@link TaskFailure#of} puts it; the trace ends above the worker's main loop. */
         static Failure of(Throwable error) {
-            TaskFailure failure = TaskFailure.of(error);
+            TaskFailure failure = TaskFailure.of(error, className -> TaskFrames.calling(className, WorkerMain.class));
             return new Failure(failure.type(), failure.message(), failure.trace());
         }
     }
