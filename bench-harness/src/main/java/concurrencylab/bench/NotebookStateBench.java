@@ -1,5 +1,9 @@
 package concurrencylab.bench;
 
+import concurrencylab.harness.Harness;
+import concurrencylab.harness.Mode;
+import concurrencylab.harness.RunOptions;
+import concurrencylab.results.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,45 +21,50 @@ final class NotebookStateBench {
     private NotebookStateBench() {
     }
 
-    /** One 2-task run per case, the value changed before each run so that it crosses (but in the last case). */
-    static void dispatchWithState(BenchNotebook notebook, int repeat) {
+    /**
+     * One 2-task run per case, the value changed before each run so that it crosses (but in the last case). The
+     * runs are started from here with the body the notebook compiled ({@link Handoff}): no snippet per run, so
+     * the workers keep the notebook's classes and only the state crosses.
+     */
+    static void dispatchWithState(BenchNotebook notebook, int repeat) throws InterruptedException {
         System.out.println();
         System.out.println("%%processes -n 2 with notebook state: " + STATE_TASKS + " tasks reading a byte[] variable,"
                 + " changed before each run so it crosses (best of " + repeat + "):");
+        notebook.eval("byte[] benchState = new byte[0];");
         notebook.eval("Object benchNoState() { return Task.index(); }");
-        stateRow(notebook, "no state", "benchNoState", null, repeat);
+        notebook.eval("Object benchWithState() { return benchState.length; }");
+        stateRow(notebook, "no state", "benchNoState", false, repeat);
         for (int size : new int[] {1 << 10, 10 << 20}) {
-            String variable = "state" + size;
-            notebook.eval("byte[] " + variable + " = new byte[" + size + "];");
-            notebook.eval("Object bench" + variable + "() { return " + variable + ".length; }");
+            notebook.eval("benchState = new byte[" + size + "];");
+            notebook.eval(Handoff.class.getName() + ".state = benchState;");
             String label = (size < 1 << 20 ? (size >> 10) + " KB" : (size >> 20) + " MB") + " of state";
-            stateRow(notebook, label, "bench" + variable, variable + "[0]++;", repeat);
+            stateRow(notebook, label, "benchWithState", true, repeat);
             if (size >= 1 << 20) {
-                stateRow(notebook, label + ", unchanged (not resent)", "bench" + variable, null, repeat);
+                stateRow(notebook, label + ", unchanged (not resent)", "benchWithState", false, repeat);
             }
         }
     }
 
-    private static void stateRow(BenchNotebook notebook, String label, String method, String change, int repeat) {
-        String options = HARNESS + "RunOptions.of(" + HARNESS + "Mode.PROCESSES).withWorkers(2).withTasks(" + STATE_TASKS + ")";
-        long best = Long.MAX_VALUE;
-        String state = "";
+    private static void stateRow(BenchNotebook notebook, String label, String method, boolean change, int repeat)
+            throws InterruptedException {
+        notebook.eval(Handoff.class.getName() + ".body = () -> " + method + "();");
+        RunOptions options = RunOptions.of(Mode.PROCESSES).withWorkers(2).withTasks(STATE_TASKS);
+        RunResult best = null;
         for (int run = 0; run <= repeat; run++) { // run 0 warms up
-            if (change != null) {
-                notebook.eval(change);
+            if (change) {
+                Handoff.state[0]++;
             }
-            notebook.eval("var benchRun = " + HARNESS + "Harness.execute(" + options + ", \"" + method + "\", () -> " + method + "());");
-            if (!Boolean.parseBoolean(notebook.eval("benchRun.succeeded()"))) {
-                throw new IllegalStateException(notebook.eval("benchRun.summary()"));
+            RunResult result = Harness.execute(options, method, Handoff.body);
+            if (!result.succeeded()) {
+                throw new IllegalStateException(result.summary());
             }
-            long wall = notebook.number("benchRun.wallNanos()");
-            if (run > 0 && wall < best) {
-                best = wall;
-                state = unquote(notebook.eval("benchRun.state().none() ? \"no state\" : benchRun.state().line()"));
+            if (run > 0 && (best == null || result.wallNanos() < best.wallNanos())) {
+                best = result;
             }
         }
         System.out.printf(Locale.ROOT, "  %-42s %9.1f µs/task  (run %.1f ms; %s)%n", "%%processes -n 2, " + label,
-                best / 1e3 / STATE_TASKS, best / 1e6, state);
+                best.wallNanos() / 1e3 / STATE_TASKS, best.wallNanos() / 1e6,
+                best.state().none() ? "no state" : best.state().line());
     }
 
     /** The lecture's prime count, its limit a notebook variable the tasks read; every mode must agree with serial. */
@@ -113,7 +122,4 @@ final class NotebookStateBench {
                 HarnessBench.beyond(speedup, workers, Runtime.getRuntime().availableProcessors()));
     }
 
-    private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;
-    }
 }

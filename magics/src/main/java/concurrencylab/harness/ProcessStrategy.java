@@ -41,7 +41,7 @@ final class ProcessStrategy implements Strategy {
             List<TaskRecord> records = pool.run(spec.workers(), spec.tasks(), method, cellLoader, runStartNanos, state);
             StateTransfer transfer = state.variables().isEmpty() ? StateTransfer.NONE : new StateTransfer(
                     state.variables().stream().map(NotebookState.Variable::name).toList(), pool.lastStateBytesSent(),
-                    state.serializeNanos(), pool.lastStateInstallNanos());
+                    state.serializeNanos(), pool.lastStateDeliverNanos());
             return new Executed(records, pool.lastRemoteCpuNanos(), transfer);
         }
     }

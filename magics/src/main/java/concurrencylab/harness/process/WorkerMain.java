@@ -31,8 +31,8 @@ public final class WorkerMain {
      * the same value in the snippet classes of any later cell (each cell's task brings a new set of classes).
      */
     private final Map<String, byte[]> keptState = new HashMap<>();
-    /** How long installing notebook state took since the last task, and why it failed if it did. */
-    private long stateInstallNanos;
+    /** When notebook state sent since the last task was installed (0: none came), and why it failed if it did. */
+    private long stateInstalledEpochNanos;
     private WorkerMessage.Failure stateFailure;
 
     private WorkerMain(String name) {
@@ -100,9 +100,9 @@ public final class WorkerMain {
         long startNanos = System.nanoTime();
         Object result = null;
         WorkerMessage.Failure failure = stateFailure;
-        long installNanos = stateInstallNanos;
+        long installedEpoch = stateInstalledEpochNanos;
         stateFailure = null;
-        stateInstallNanos = 0;
+        stateInstalledEpochNanos = 0;
         if (failure == null) {
             try {
                 Method method = method(task);
@@ -134,7 +134,7 @@ public final class WorkerMain {
         }
         long epochStart = start.getEpochSecond() * 1_000_000_000L + start.getNano();
         return new WorkerMessage.TaskDone(task.index(), epochStart, wall, cpu, CpuClock.process() - processCpuBefore,
-                bytes, failure, installNanos);
+                bytes, failure, installedEpoch);
     }
 
     /**
@@ -144,7 +144,6 @@ public final class WorkerMain {
      * from the bytes kept here, not over the wire. A value that cannot be installed fails the next task.
      */
     private void install(WorkerMessage.InstallState state) {
-        long start = System.nanoTime();
         ClassLoader loader = loaders.getOrDefault(state.classesDigest(), snippets);
         // the pool remembers what this run named, and so does the worker: values no longer read are let go
         keptState.keySet().retainAll(java.util.Set.of(state.unchanged()));
@@ -153,7 +152,8 @@ public final class WorkerMain {
             install(key, keptState.get(key), loader);
         }
         state.changed().forEach((key, value) -> install(key, value, loader));
-        stateInstallNanos += System.nanoTime() - start;
+        Instant installed = Instant.now();
+        stateInstalledEpochNanos = installed.getEpochSecond() * 1_000_000_000L + installed.getNano();
     }
 
     private void install(String key, byte[] value, ClassLoader loader) {

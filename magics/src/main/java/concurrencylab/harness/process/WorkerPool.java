@@ -142,15 +142,18 @@ public final class WorkerPool {
 
     /** Bytes of notebook state the last run sent, over all its workers. */
     private long stateBytesSent;
-    /** The longest a worker of the last run took to install its copy of the notebook state. */
-    private long stateInstallNanos;
+    /**
+     * The longest a worker of the last run took to get its copy of the notebook state: from sending it to
+     * having installed it (the wire, CurveZMQ's encryption, deserializing, setting the fields).
+     */
+    private long stateDeliverNanos;
 
     public synchronized long lastStateBytesSent() {
         return stateBytesSent;
     }
 
-    public synchronized long lastStateInstallNanos() {
-        return stateInstallNanos;
+    public synchronized long lastStateDeliverNanos() {
+        return stateDeliverNanos;
     }
 
     /**
@@ -207,7 +210,7 @@ public final class WorkerPool {
         SnippetClasses classes = SnippetClasses.snapshot();
         Set<WorkerProcess> haveState = new HashSet<>();
         stateBytesSent = 0;
-        stateInstallNanos = 0;
+        stateDeliverNanos = 0;
         Deque<Integer> pending = new ArrayDeque<>();
         for (int index = 0; index < tasks; index++) {
             pending.add(index);
@@ -259,7 +262,9 @@ public final class WorkerPool {
                 case WorkerMessage.TaskDone done -> {
                     records[done.index()] = record(worker, done, resultLoader, runStartEpoch);
                     remoteCpuNanos += done.processCpuNanos();
-                    stateInstallNanos = Math.max(stateInstallNanos, done.stateInstallNanos());
+                    if (done.stateInstalledEpochNanos() > 0) {
+                        stateDeliverNanos = Math.max(stateDeliverNanos, done.stateInstalledEpochNanos() - worker.stateSentEpochNanos);
+                    }
                     worker.task = -1;
                     finished++;
                     idle.add(worker);
@@ -384,6 +389,7 @@ public final class WorkerPool {
                     + " MiB serialized, more than the " + (Wire.MAX_MESSAGE_BYTES >> 20) + " MiB one message to a worker"
                     + " process may carry. Create the large values inside the cell body instead.");
         }
+        worker.stateSentEpochNanos = epochNanos();
         router.sendMore(identity);
         router.send(message);
         worker.stateDigests.clear(); // the worker keeps what this message names, and only that
