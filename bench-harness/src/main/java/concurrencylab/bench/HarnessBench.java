@@ -21,8 +21,9 @@ import org.zeromq.ZMQ;
 
 /**
  * Measures the harness against plain baselines in one run: dispatch overhead per task (threads and worker
- * processes beside a plain ExecutorService and a plain JeroMQ REQ/REP round trip between two JVMs), then
- * the speedup of counting primes below 4,000,000 in 2 tasks under every mode.
+ * processes beside a plain ExecutorService and a plain JeroMQ REQ/REP round trip between two JVMs), what
+ * notebook state costs worker processes ({@link NotebookStateBench}), then the speedup of counting primes
+ * below 4,000,000 in 2 tasks under every mode.
  */
 public final class HarnessBench {
 
@@ -62,6 +63,10 @@ public final class HarnessBench {
         RunOptions processes = RunOptions.of(Mode.PROCESSES).withWorkers(2);
         harness(processes, 2);
         row("%%processes -n 2 (warm pool)", best(() -> harness(processes, PROCESS_TASKS)), PROCESS_TASKS);
+        try (BenchNotebook notebook = new BenchNotebook()) {
+            NotebookStateBench.dispatchWithState(notebook, REPEAT);
+            NotebookStateBench.primesFromANotebookVariable(notebook, REPEAT);
+        }
         System.out.println();
         System.out.println("Primes below 4,000,000 in 2 tasks (a warm-up, then the median of " + REPEAT + "):");
         double serial = primes(Mode.SERIAL, 1);

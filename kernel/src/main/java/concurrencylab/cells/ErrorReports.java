@@ -1,5 +1,6 @@
 package concurrencylab.cells;
 
+import concurrencylab.agent.wire.SnippetNames;
 import concurrencylab.engine.SnippetFrames;
 import concurrencylab.engine.SnippetOrigins;
 import concurrencylab.spi.ExecuteOutcome.ErrorInfo;
@@ -62,8 +63,8 @@ final class ErrorReports {
         String ename;
         String evalue;
         if (exception instanceof EvalException eval) {
-            ename = eval.getExceptionClassName();
-            evalue = eval.getMessage() == null ? "" : eval.getMessage();
+            ename = SnippetNames.clean(eval.getExceptionClassName());
+            evalue = eval.getMessage() == null ? "" : SnippetNames.clean(eval.getMessage());
         } else if (exception instanceof UnresolvedReferenceException unresolved) {
             ename = "UnresolvedReference";
             evalue = unresolved.getSnippet() + " cannot run: something it uses is not declared yet";
@@ -77,8 +78,9 @@ final class ErrorReports {
 
     private static void appendTrace(List<String> traceback, JShellException exception, SnippetOrigins origins,
                                     int currentCell, String prefix) {
-        String name = exception instanceof EvalException eval ? eval.getExceptionClassName() : "UnresolvedReference";
-        String message = exception.getMessage();
+        String name = exception instanceof EvalException eval ? SnippetNames.clean(eval.getExceptionClassName())
+                : "UnresolvedReference";
+        String message = SnippetNames.clean(exception.getMessage());
         traceback.add(prefix + name + (message == null ? "" : ": " + message));
         String previous = null;
         int repeats = 0;

@@ -89,6 +89,15 @@ class CellExecutionTest {
     }
 
     @Test
+    void aNullVariableIsNamedAsTheNotebookNamesIt() {
+        value("String nothingHere = null;");
+        ExecuteOutcome outcome = run("nothingHere.length()", new RecordingCell());
+        assertEquals("java.lang.NullPointerException", outcome.error().ename());
+        assertEquals("Cannot invoke \"String.length()\" because \"nothingHere\" is null", outcome.error().evalue());
+        assertEquals("java.lang.NullPointerException: " + outcome.error().evalue(), outcome.error().traceback().get(0));
+    }
+
+    @Test
     void stackTracesThreadsPrintNameCellLines() throws Exception {
         RecordingCell declaring = new RecordingCell();
         run("void failHere(int depth) {\n  throw new IllegalStateException(\"deep \" + depth);\n}", declaring);

@@ -1,5 +1,7 @@
 package concurrencylab.harness;
 
+import concurrencylab.harness.process.WorkerPool;
+import concurrencylab.harness.process.WorkersStarted;
 import concurrencylab.harness.task.TaskCallable;
 import concurrencylab.results.RunResult;
 import concurrencylab.results.SpeedupResult;
@@ -40,6 +42,28 @@ public final class Harness {
     /** {@link #run} without showing anything: for benchmarks and tests. */
     public static RunResult execute(RunOptions options, String taskName, TaskCallable body) throws InterruptedException {
         return Runs.run(options.resolve(), taskName, body);
+    }
+
+    /**
+     * {@code %processes start [-n N]}: starts the worker JVMs a run on N workers needs (default: one per
+     * available processor), waits until they are ready and says how long that took. A warm pool only grows.
+     */
+    public static void startWorkers(Integer workers) throws InterruptedException {
+        WorkersStarted started = WorkerPool.shared().awaitWorkers(processWorkers(workers));
+        System.out.println(started != null ? started : "the worker JVMs were already running: " + WorkerPool.shared().pids());
+    }
+
+    /**
+     * Called by {@code %%processes} before its body compiles: starts the worker JVMs it will need in the
+     * background, so the start overlaps the compile and the run only waits for what is left (outside its clock).
+     */
+    public static void warmWorkers(Integer workers) {
+        WorkerPool.shared().startInBackground(processWorkers(workers));
+    }
+
+    private static int processWorkers(Integer workers) {
+        RunOptions options = RunOptions.of(Mode.PROCESSES);
+        return (workers == null ? options : options.withWorkers(workers)).resolve().workers();
     }
 
     /** {@code %time}: runs the body once, prints wall and CPU time (all threads and workers), returns its value. */

@@ -3,6 +3,7 @@ package concurrencylab.harness;
 import concurrencylab.harness.task.CpuClock;
 import concurrencylab.harness.task.TaskCallable;
 import concurrencylab.harness.task.TaskContext;
+import concurrencylab.harness.task.TaskFrames;
 import concurrencylab.results.TaskFailure;
 import concurrencylab.results.TaskRecord;
 
@@ -21,7 +22,7 @@ final class LocalTask {
         try {
             result = new TaskContext(index, count, worker).runWith(body);
         } catch (Throwable error) {
-            failure = TaskFailure.of(error);
+            failure = TaskFailure.of(error, className -> TaskFrames.calling(className, LocalTask.class));
         }
         long wall = System.nanoTime() - start;
         long cpuAfter = CpuClock.thread();

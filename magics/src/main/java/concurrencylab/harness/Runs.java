@@ -20,9 +20,11 @@ final class Runs {
     }
 
     static RunResult run(RunSpec spec, String taskName, TaskCallable body) throws InterruptedException {
+        Strategy strategy = Strategy.of(spec.mode());
+        strategy.prepare(spec);
         long cpuBefore = CpuClock.process();
         long start = System.nanoTime();
-        Strategy.Executed executed = Strategy.of(spec.mode()).run(spec, body, taskName, start);
+        Strategy.Executed executed = strategy.run(spec, body, taskName, start);
         long wall = System.nanoTime() - start;
         long taskCpu = executed.records().stream().mapToLong(task -> Math.max(0, task.cpuNanos())).sum();
         long processCpu = CpuClock.process() - cpuBefore;
@@ -32,6 +34,7 @@ final class Runs {
                 ? processCpu + Math.max(executed.remoteCpuNanos(), taskCpu)
                 : Math.max(processCpu, taskCpu) + executed.remoteCpuNanos();
         WORKER_CPU_NANOS.addAndGet(executed.remoteCpuNanos());
-        return new RunResult(spec.label(), spec.workers(), executed.records(), wall, cpu, executed.gil());
+        return new RunResult(spec.label(), spec.workers(), executed.records(), wall, cpu, executed.state(),
+                executed.gil());
     }
 }

@@ -2,6 +2,7 @@ package concurrencylab.harness;
 
 import concurrencylab.harness.task.TaskCallable;
 import concurrencylab.results.GilReport;
+import concurrencylab.results.StateTransfer;
 import concurrencylab.results.TaskRecord;
 import java.util.List;
 
@@ -14,10 +15,25 @@ interface Strategy {
      */
     Executed run(RunSpec spec, TaskCallable body, String taskName, long runStartNanos) throws InterruptedException;
 
-    /** The task records, CPU time spent outside this JVM (by worker processes), and what a GIL did (or null). */
-    record Executed(List<TaskRecord> records, long remoteCpuNanos, GilReport gil) {
+    /** Gets the executor ready for a run of {@code spec} before the run's clock starts (worker JVMs, say). */
+    default void prepare(RunSpec spec) throws InterruptedException {
+    }
+
+    /**
+     * The task records, CPU time spent outside this JVM (by worker processes), what copying the notebook's
+     * state to other JVMs cost, and what a GIL did (or null).
+     */
+    record Executed(List<TaskRecord> records, long remoteCpuNanos, StateTransfer state, GilReport gil) {
         Executed(List<TaskRecord> records, long remoteCpuNanos) {
-            this(records, remoteCpuNanos, null);
+            this(records, remoteCpuNanos, StateTransfer.NONE, null);
+        }
+
+        Executed(List<TaskRecord> records, long remoteCpuNanos, StateTransfer state) {
+            this(records, remoteCpuNanos, state, null);
+        }
+
+        Executed(List<TaskRecord> records, long remoteCpuNanos, GilReport gil) {
+            this(records, remoteCpuNanos, StateTransfer.NONE, gil);
         }
 
         static Executed local(List<TaskRecord> records) {

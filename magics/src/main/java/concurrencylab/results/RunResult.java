@@ -9,19 +9,71 @@ import java.util.Set;
 
 /**
  * One run of a cell body as tasks: the mode, the workers asked for, every task's record (in index order),
- * the run's wall time and the CPU time of every thread and worker process it used, and for {@code gil} what the
- * lock did (null in other modes).
+ * the run's wall time, the CPU time of the whole JVM and its worker processes over the run ({@code cpuNanos}:
+ * JIT, GC and every other thread included, so shown only as "JVM CPU"), what copying the notebook's state
+ * to worker JVMs cost, and for {@code gil} what the lock did (null in other modes). The figure about the tasks
+ * themselves is {@link #cpuUtilisation()}.
  */
 public record RunResult(String mode, int requestedWorkers, List<TaskRecord> tasks, long wallNanos, long cpuNanos,
-                        GilReport gil) {
+                        StateTransfer state, GilReport gil) {
 
     public RunResult {
         tasks = tasks.stream().sorted(Comparator.comparingInt(TaskRecord::index)).toList();
+        state = state == null ? StateTransfer.NONE : state;
+    }
+
+    /** A run that copied no notebook state, without a GIL. */
+    public RunResult(String mode, int requestedWorkers, List<TaskRecord> tasks, long wallNanos, long cpuNanos) {
+        this(mode, requestedWorkers, tasks, wallNanos, cpuNanos, StateTransfer.NONE, null);
     }
 
     /** A run without a GIL. */
-    public RunResult(String mode, int requestedWorkers, List<TaskRecord> tasks, long wallNanos, long cpuNanos) {
-        this(mode, requestedWorkers, tasks, wallNanos, cpuNanos, null);
+    public RunResult(String mode, int requestedWorkers, List<TaskRecord> tasks, long wallNanos, long cpuNanos,
+                     StateTransfer state) {
+        this(mode, requestedWorkers, tasks, wallNanos, cpuNanos, state, null);
+    }
+
+    /** A run under a GIL, which copies no notebook state. */
+    public RunResult(String mode, int requestedWorkers, List<TaskRecord> tasks, long wallNanos, long cpuNanos,
+                     GilReport gil) {
+        this(mode, requestedWorkers, tasks, wallNanos, cpuNanos, StateTransfer.NONE, gil);
+    }
+
+    /**
+     * The CPU time of the tasks' own threads, summed; -1 when some task's is unknown (a virtual thread: the JVM
+     * keeps no CPU clock per virtual thread, and its carrier's also counts the other virtual threads it ran).
+     */
+    public long taskCpuNanos() {
+        long sum = 0;
+        for (TaskRecord task : tasks) {
+            if (task.cpuNanos() < 0) {
+                return -1;
+            }
+            sum += task.cpuNanos();
+        }
+        return sum;
+    }
+
+    /**
+     * CPU utilisation: the tasks' CPU time over the run's wall time. About 1 when one core was busy with the
+     * tasks all along, about N for N cores; NaN when the tasks' CPU time is unknown ({@link #taskCpuNanos()}).
+     */
+    public double cpuUtilisation() {
+        long taskCpu = taskCpuNanos();
+        return taskCpu < 0 || wallNanos == 0 ? Double.NaN : (double) taskCpu / wallNanos;
+    }
+
+    /** The totals as one line: wall, the tasks' CPU and utilisation, the JVM's CPU labelled as such. */
+    public String totalsLine() {
+        long taskCpu = taskCpuNanos();
+        String unknown = mode.equals("virtual") || mode.equals("coroutines") ? "a virtual thread has no CPU clock of its own"
+                : "not known for every task";
+        String utilisation = taskCpu < 0 ? "tasks' CPU n/a (" + unknown + "), CPU utilisation n/a"
+                : String.format(Locale.ROOT, "tasks' CPU %s, CPU utilisation %.2f", Durations.format(taskCpu), cpuUtilisation());
+        return String.format(Locale.ROOT, "%s: %d task%s on %d worker%s — wall %s, %s (%s %s)",
+                mode, tasks.size(), tasks.size() == 1 ? "" : "s", workersUsed(), workersUsed() == 1 ? "" : "s",
+                Durations.format(wallNanos), utilisation, mode.equals("processes") ? "CPU of this JVM and its workers" : "JVM CPU",
+                Durations.format(cpuNanos));
     }
 
     /** The distinct threads or worker processes that really ran tasks. */
@@ -55,7 +107,10 @@ public record RunResult(String mode, int requestedWorkers, List<TaskRecord> task
         return failures().isEmpty();
     }
 
-    /** CPU time over wall time: about 1 for one busy core, about N when N cores were busy all along. */
+    /**
+     * The whole JVM's (and its workers') CPU time over wall time, JIT and GC included: not the tasks' figure,
+     * which is {@link #cpuUtilisation()}.
+     */
     public double parallelism() {
         return wallNanos == 0 ? 0 : (double) cpuNanos / wallNanos;
     }
@@ -82,11 +137,12 @@ public record RunResult(String mode, int requestedWorkers, List<TaskRecord> task
     /** The short text a run prints: totals, then one line per task, then any failures. */
     public String summary() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%s: %d task%s on %d worker%s — wall %s, CPU %s, parallelism %.2f%n",
-                mode, tasks.size(), tasks.size() == 1 ? "" : "s", workersUsed(), workersUsed() == 1 ? "" : "s",
-                Durations.format(wallNanos), Durations.format(cpuNanos), parallelism()));
+        text.append(totalsLine()).append('\n');
         if (gil != null) {
             text.append(gil.summaryLine()).append('\n');
+        }
+        if (!state.none()) {
+            text.append("  ").append(state.line()).append('\n');
         }
         for (TaskRecord task : shownTasks()) {
             text.append(String.format(Locale.ROOT, "  task %d on %s: wall %s, CPU %s%s%n", task.index(), task.worker(),

@@ -93,7 +93,20 @@ class MagicsTest {
     @Test
     void outputNameStoresTheResultInAVariable() throws Exception {
         call(new ProcessesMagic(), "1", "-n", "2", "-o", "run");
-        assertEquals("var run = " + harness("run", "RunOptions", "{'mode':'processes','workers':2}", task(1)), generated());
+        assertEquals(List.of("concurrencylab.harness.Harness.warmWorkers(2);",
+                "var run = " + harness("run", "RunOptions", "{'mode':'processes','workers':2}", task(1))), session.internal);
+    }
+
+    @Test
+    void processesStartsItsWorkersAheadOfARunAndBeforeTheBodyCompiles() throws Exception {
+        callLine(new ProcessesMagic(), "", "start", "-n", "3");
+        callLine(new ProcessesMagic(), "", "start");
+        assertEquals(List.of("concurrencylab.harness.Harness.startWorkers(3);",
+                "concurrencylab.harness.Harness.startWorkers(null);"), session.internal);
+        assertTrue(session.bodies.isEmpty(), "starting workers compiles no body");
+        CommandLine.ParameterException wrong = assertThrows(CommandLine.ParameterException.class,
+                () -> callLine(new ProcessesMagic(), "", "stop"));
+        assertTrue(wrong.getMessage().contains("%processes start [-n WORKERS]"), wrong.getMessage());
     }
 
     @Test
@@ -248,7 +261,7 @@ class MagicsTest {
                 assertTrue(seen.add((kind == Magic.Kind.CELL ? "%%" : "%") + name), name);
             }
         }
-        assertEquals(Set.of("%%serial", "%%threads", "%%virtual", "%%coroutines", "%%processes", "%%gil", "%time",
+        assertEquals(Set.of("%%serial", "%%threads", "%%virtual", "%%coroutines", "%processes", "%%processes", "%%gil", "%time",
                 "%%time", "%timeit", "%%timeit", "%%speedup", "%%timeline"), seen);
     }
 

@@ -3,6 +3,8 @@ package concurrencylab.harness.process;
 import concurrencylab.harness.task.CpuClock;
 import concurrencylab.harness.task.TaskContext;
 import java.io.NotSerializableException;
+import concurrencylab.agent.wire.SnippetNames;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -24,6 +26,18 @@ public final class WorkerMain {
     private ClassLoader snippets = WorkerMain.class.getClassLoader();
     /** Task methods already looked up, by loader digest, class and name: a task costs no reflection lookup. */
     private final Map<String, Method> methods = new HashMap<>();
+    /**
+     * The serialized notebook values this worker got, by key, to copy again in later runs: the same bytes make
+     * the same value in the snippet classes of any later cell (each cell's task brings a new set of classes).
+     */
+    private final Map<String, byte[]> keptState = new HashMap<>();
+    /**
+     * Notebook state sent since the last task: when this worker was free to take it (done with the message
+     * before, such as the notebook's classes), when it was installed (0: none came), and why it failed if it did.
+     */
+    private long stateFromEpochNanos;
+    private long stateInstalledEpochNanos;
+    private WorkerMessage.Failure stateFailure;
 
     private WorkerMain(String name) {
         this.name = name;
@@ -61,6 +75,7 @@ public final class WorkerMain {
             socket.connect(endpoint);
             socket.send(Wire.writeMessage(new WorkerMessage.Ready(name, ProcessHandle.current().pid())));
             while (true) {
+                long freeSince = epochNanos(); // what comes now waited for nothing of ours before this
                 byte[] frame = socket.recv();
                 if (socket.hasReceiveMore()) {
                     while (socket.hasReceiveMore()) {
@@ -72,6 +87,10 @@ public final class WorkerMain {
                 switch (message) {
                     case WorkerMessage.LoadClasses load -> snippets = loaders.computeIfAbsent(load.digest(),
                             digest -> new SnippetClassLoader(load.classes(), WorkerMain.class.getClassLoader()));
+                    case WorkerMessage.InstallState state -> {
+                        stateFromEpochNanos = freeSince;
+                        install(state);
+                    }
                     case WorkerMessage.RunTask task -> socket.send(Wire.writeMessage(run(task)));
                     case WorkerMessage.Shutdown shutdown -> {
                         return;
@@ -88,12 +107,18 @@ public final class WorkerMain {
         long cpuBefore = CpuClock.thread();
         long startNanos = System.nanoTime();
         Object result = null;
-        WorkerMessage.Failure failure = null;
-        try {
-            Method method = method(task);
-            result = new TaskContext(task.index(), task.count(), name).runWith(() -> invoke(method));
-        } catch (Throwable error) {
-            failure = WorkerMessage.Failure.of(error);
+        WorkerMessage.Failure failure = stateFailure;
+        long installedEpoch = stateInstalledEpochNanos;
+        long fromEpoch = stateFromEpochNanos;
+        stateFailure = null;
+        stateInstalledEpochNanos = 0;
+        if (failure == null) {
+            try {
+                Method method = method(task);
+                result = new TaskContext(task.index(), task.count(), name).runWith(() -> invoke(method));
+            } catch (Throwable error) {
+                failure = WorkerMessage.Failure.of(error);
+            }
         }
         long wall = System.nanoTime() - startNanos;
         long cpu = CpuClock.thread() - cpuBefore;
@@ -109,7 +134,7 @@ public final class WorkerMain {
                 }
             } catch (NotSerializableException e) {
                 failure = new WorkerMessage.Failure(NotSerializableException.class.getName(), "task " + task.index()
-                        + " returned a " + result.getClass().getName() + ", which cannot cross to the notebook:"
+                        + " returned a " + SnippetNames.clean(result.getClass().getName()) + ", which cannot cross to the notebook:"
                         + " " + e.getMessage() + " is not Serializable. Return a String, a number, a List, or a"
                         + " record that implements java.io.Serializable.", "");
             } catch (Exception e) {
@@ -118,7 +143,42 @@ public final class WorkerMain {
         }
         long epochStart = start.getEpochSecond() * 1_000_000_000L + start.getNano();
         return new WorkerMessage.TaskDone(task.index(), epochStart, wall, cpu, CpuClock.process() - processCpuBefore,
-                bytes, failure);
+                bytes, failure, fromEpoch, installedEpoch);
+    }
+
+    /**
+     * Sets the notebook variables in this worker's copy of the snippet classes, each a fresh copy of the
+     * notebook's value at the start of the run, as a fork would find them: what a task changes stays in this
+     * worker, for its later tasks of the same run. Values that did not change since an earlier run come again
+     * from the bytes kept here, not over the wire. A value that cannot be installed fails the next task.
+     */
+    private void install(WorkerMessage.InstallState state) {
+        ClassLoader loader = loaders.getOrDefault(state.classesDigest(), snippets);
+        // the pool remembers what this run named, and so does the worker: values no longer read are let go
+        keptState.keySet().retainAll(java.util.Set.of(state.unchanged()));
+        keptState.putAll(state.changed());
+        for (String key : state.unchanged()) {
+            install(key, keptState.get(key), loader);
+        }
+        state.changed().forEach((key, value) -> install(key, value, loader));
+        stateInstalledEpochNanos = epochNanos();
+    }
+
+    private void install(String key, byte[] value, ClassLoader loader) {
+        int hash = key.indexOf('#');
+        try {
+            if (value == null) {
+                throw new IllegalStateException("its value was never sent to this worker");
+            }
+            Field field = Class.forName(key.substring(0, hash), true, loader).getDeclaredField(key.substring(hash + 1));
+            field.setAccessible(true);
+            field.set(null, Wire.read(value, loader, SerialFilters.results(loader)));
+        } catch (Exception | LinkageError e) {
+            String owner = SnippetNames.clean(key.substring(0, hash)).replace('$', '.');
+            String variable = owner.isEmpty() ? key.substring(hash + 1) : owner + "." + key.substring(hash + 1);
+            stateFailure = new WorkerMessage.Failure(e.getClass().getName(), "the notebook variable " + variable
+                    + " could not be installed in worker " + name + ": " + SnippetNames.clean(String.valueOf(e.getMessage())), "");
+        }
     }
 
     private Method method(WorkerMessage.RunTask task) throws ReflectiveOperationException {
@@ -144,5 +204,10 @@ public final class WorkerMain {
             }
             throw e;
         }
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

@@ -1,6 +1,7 @@
 package concurrencylab.harness.process;
 
 import concurrencylab.agent.ExtraClassPath;
+import concurrencylab.harness.state.NotebookState;
 import concurrencylab.results.TaskFailure;
 import concurrencylab.results.TaskRecord;
 import concurrencylab.transport.PeerWatch;
@@ -9,9 +10,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -136,6 +140,23 @@ public final class WorkerPool {
         return remoteCpuNanos;
     }
 
+    /** Bytes of notebook state the last run sent, over all its workers. */
+    private long stateBytesSent;
+    /**
+     * The longest a worker of the last run took to get its copy of the notebook state: from sending it (or from
+     * when the worker was done with the notebook's classes, sent before it) to having installed it: the wire,
+     * CurveZMQ's encryption, deserializing, setting the fields.
+     */
+    private long stateDeliverNanos;
+
+    public synchronized long lastStateBytesSent() {
+        return stateBytesSent;
+    }
+
+    public synchronized long lastStateDeliverNanos() {
+        return stateDeliverNanos;
+    }
+
     /**
      * Runs {@code tasks} tasks on {@code workerCount} workers. Results are deserialized with
      * {@code resultLoader}, so records defined in cells come back as themselves. The sockets are used only by
@@ -144,13 +165,23 @@ public final class WorkerPool {
      */
     public synchronized List<TaskRecord> run(int workerCount, int tasks, TaskMethod method, ClassLoader resultLoader,
                                              long runStartNanos) throws InterruptedException {
+        return run(workerCount, tasks, method, resultLoader, runStartNanos, NotebookState.NONE);
+    }
+
+    /**
+     * As {@link #run(int, int, TaskMethod, ClassLoader, long)}, each worker first getting a fresh copy of
+     * {@code state}: the values it has not had yet cross the wire ({@link #lastStateBytesSent()}), the others it
+     * copies from the bytes it kept.
+     */
+    public synchronized List<TaskRecord> run(int workerCount, int tasks, TaskMethod method, ClassLoader resultLoader,
+                                             long runStartNanos, NotebookState state) throws InterruptedException {
         if (closed) {
             throw new IllegalStateException("the worker pool was shut down");
         }
         long runStartEpoch = epochNanos() - (System.nanoTime() - runStartNanos);
         cancelled = false;
         Future<List<TaskRecord>> job = io.submit(() -> dispatch(tasks, method, resultLoader,
-                ensure(workerCount), runStartEpoch));
+                ensure(workerCount), runStartEpoch, state));
         try {
             return job.get();
         } catch (InterruptedException e) {
@@ -176,8 +207,11 @@ public final class WorkerPool {
     }
 
     private List<TaskRecord> dispatch(int tasks, TaskMethod method, ClassLoader resultLoader,
-                                      List<WorkerProcess> team, long runStartEpoch) {
+                                      List<WorkerProcess> team, long runStartEpoch, NotebookState state) {
         SnippetClasses classes = SnippetClasses.snapshot();
+        Set<WorkerProcess> haveState = new HashSet<>();
+        stateBytesSent = 0;
+        stateDeliverNanos = 0;
         Deque<Integer> pending = new ArrayDeque<>();
         for (int index = 0; index < tasks; index++) {
             pending.add(index);
@@ -190,7 +224,8 @@ public final class WorkerPool {
         // an untimed wait: deaths and cancels arrive as notices
         while (finished < tasks) {
             while (!idle.isEmpty() && !pending.isEmpty()) {
-                send(idle.poll(), pending.poll(), tasks, method, classes);
+                WorkerProcess worker = idle.poll();
+                send(worker, pending.poll(), tasks, method, classes, haveState.add(worker) ? state : NotebookState.NONE);
             }
             Incoming incoming = receive(-1);
             if (closed) {
@@ -228,6 +263,11 @@ public final class WorkerPool {
                 case WorkerMessage.TaskDone done -> {
                     records[done.index()] = record(worker, done, resultLoader, runStartEpoch);
                     remoteCpuNanos += done.processCpuNanos();
+                    if (done.stateInstalledEpochNanos() > 0) {
+                        // from when the state was sent, or the worker was done with the classes sent before it
+                        long sentOrFree = Math.max(worker.stateSentEpochNanos, done.stateFromEpochNanos());
+                        stateDeliverNanos = Math.max(stateDeliverNanos, done.stateInstalledEpochNanos() - sentOrFree);
+                    }
                     worker.task = -1;
                     finished++;
                     idle.add(worker);
@@ -313,7 +353,8 @@ public final class WorkerPool {
         LOG.log(System.Logger.Level.WARNING, "worker pool: dropped {0}", what);
     }
 
-    private void send(WorkerProcess worker, int index, int count, TaskMethod method, SnippetClasses classes) {
+    private void send(WorkerProcess worker, int index, int count, TaskMethod method, SnippetClasses classes,
+                      NotebookState state) {
         byte[] identity = worker.name.getBytes(StandardCharsets.UTF_8);
         if (!classes.digest().equals(worker.classesDigest)) {
             byte[] load = Wire.writeMessage(new WorkerMessage.LoadClasses(classes.digest(), classes.classes()));
@@ -325,10 +366,38 @@ public final class WorkerPool {
             router.send(load);
             worker.classesDigest = classes.digest();
         }
+        if (!state.variables().isEmpty()) {
+            sendState(worker, identity, classes.digest(), state);
+        }
         router.sendMore(identity);
         router.send(Wire.writeMessage(new WorkerMessage.RunTask(index, count, method.className(), method.methodName(),
                 classes.digest())));
         worker.task = index;
+    }
+
+    /** The notebook values the worker lacks, and the names of those it kept, before its first task of a run. */
+    private void sendState(WorkerProcess worker, byte[] identity, String classesDigest, NotebookState state) {
+        Map<String, byte[]> changed = new TreeMap<>();
+        List<String> unchanged = new ArrayList<>();
+        for (NotebookState.Variable variable : state.variables()) {
+            if (variable.digest().equals(worker.stateDigests.get(variable.key()))) {
+                unchanged.add(variable.key());
+            } else {
+                changed.put(variable.key(), variable.value());
+            }
+        }
+        byte[] message = Wire.writeMessage(new WorkerMessage.InstallState(classesDigest, changed, unchanged.toArray(String[]::new)));
+        if (message.length > Wire.MAX_MESSAGE_BYTES) {
+            throw new IllegalStateException("the notebook variables this cell reads take " + (message.length >> 20)
+                    + " MiB serialized, more than the " + (Wire.MAX_MESSAGE_BYTES >> 20) + " MiB one message to a worker"
+                    + " process may carry. Create the large values inside the cell body instead.");
+        }
+        worker.stateSentEpochNanos = epochNanos();
+        router.sendMore(identity);
+        router.send(message);
+        worker.stateDigests.clear(); // the worker keeps what this message names, and only that
+        state.variables().forEach(variable -> worker.stateDigests.put(variable.key(), variable.digest()));
+        stateBytesSent += changed.values().stream().mapToLong(value -> value.length).sum();
     }
 
     private TaskRecord record(WorkerProcess worker, WorkerMessage.TaskDone done, ClassLoader loader, long runStartEpoch) {
@@ -356,11 +425,65 @@ public final class WorkerPool {
                 new TaskFailure("WorkerDiedException", message, ""));
     }
 
+    /**
+     * Starts the workers a run of {@code count} will need, without waiting: the pool's thread starts them while
+     * the caller goes on (compiling the cell, say). The next {@link #awaitWorkers} reports the start.
+     */
+    public void startInBackground(int count) {
+        if (closed) {
+            return;
+        }
+        io.submit(() -> {
+            try {
+                ensure(count);
+            } catch (RuntimeException e) {
+                // the run that needs them starts them again and reports why they failed
+                LOG.log(System.Logger.Level.WARNING, "worker pool: starting workers failed: {0}", e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Waits until {@code count} workers are ready, starting the missing ones: a run calls it before its clock
+     * starts, so starting JVMs is never part of a measurement. Returns the start to report (also one begun in
+     * the background), once, or null when every worker was already warm.
+     */
+    public synchronized WorkersStarted awaitWorkers(int count) throws InterruptedException {
+        if (closed) {
+            throw new IllegalStateException("the worker pool was shut down");
+        }
+        cancelled = false;
+        Future<WorkersStarted> job = io.submit(() -> {
+            ensure(count);
+            WorkersStarted report = unreported;
+            unreported = null;
+            return report;
+        });
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            cancelled = true;
+            wake();
+            throw new InterruptedException("interrupted while worker JVMs were starting");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("the worker pool failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The last start of workers no run has reported yet; touched only by the pool's thread. */
+    private WorkersStarted unreported;
+
     /** Starts workers until there are {@code count}, and waits until they all said they are ready. */
     private List<WorkerProcess> ensure(int count) {
         retireOutdatedClassPath();
+        long startedAt = System.nanoTime();
+        int started = 0;
         while (workers.size() < count) {
             startWorker();
+            started++;
         }
         List<WorkerProcess> team;
         synchronized (workers) {
@@ -389,6 +512,10 @@ public final class WorkerPool {
                     dropped("a Ready from " + from.worker().name + " naming pid " + ready.pid());
                 }
             }
+        }
+        if (started > 0) {
+            int before = unreported == null ? 0 : unreported.count();
+            unreported = new WorkersStarted(before + started, System.nanoTime() - startedAt);
         }
         return team;
     }

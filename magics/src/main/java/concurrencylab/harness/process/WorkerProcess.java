@@ -23,6 +23,10 @@ final class WorkerProcess {
     boolean ready;
     /** The snippet classes this worker has defined, by digest; null before any. */
     String classesDigest;
+    /** Digests of the notebook values this worker keeps the bytes of, by key: those of its last run's state. */
+    final java.util.Map<String, String> stateDigests = new java.util.HashMap<>();
+    /** When the pool last sent it notebook state, epoch nanoseconds (a clock the worker shares). */
+    long stateSentEpochNanos;
     /** The task it is running, or -1. */
     int task = -1;
 

@@ -21,10 +21,10 @@ public final class HtmlFormat {
 
     /** A run: the totals line, then one row per task. */
     public static String run(RunResult run) {
-        StringBuilder html = new StringBuilder(String.format(Locale.ROOT,
-                "<p><b>%s</b>: %d tasks on %d workers — wall %s, CPU %s, parallelism %.2f</p>",
-                escape(run.mode()), run.tasks().size(), run.workersUsed(), Durations.format(run.wallNanos()),
-                Durations.format(run.cpuNanos()), run.parallelism()));
+        String totals = run.totalsLine();
+        int colon = totals.indexOf(':');
+        StringBuilder html = new StringBuilder("<p><b>" + escape(totals.substring(0, colon)) + "</b>"
+                + escape(totals.substring(colon)) + (run.state().none() ? "" : "<br>" + escape(run.state().line())) + "</p>");
         html.append("<table><thead><tr><th>task</th><th>worker</th><th>start</th><th>wall</th><th>CPU</th>"
                 + "<th>result</th></tr></thead><tbody>");
         for (TaskRecord task : run.shownTasks()) {

@@ -109,7 +109,7 @@ class WorkerPoolSecurityTest {
             ZMQ.Curve.KeyPair own = ZMQ.Curve.generateKeyPair();
             new WorkerKeys(pool.serverPublicKey(), own.publicKey, own.secretKey).apply(curve);
             curve.connect(pool.endpoint());
-            curve.send(Wire.writeMessage(new WorkerMessage.TaskDone(0, 0, 0, 0, 0, Wire.write("forged"), null)));
+            curve.send(Wire.writeMessage(new WorkerMessage.TaskDone(0, 0, 0, 0, 0, Wire.write("forged"), null, 0, 0)));
 
             assertEquals(List.of(0, 1, 2, 3), results(pool, 2, 4), "the pool's own workers ran every task");
             for (ZMQ.Socket stranger : List.of(plain, notice, curve)) {
@@ -152,7 +152,7 @@ class WorkerPoolSecurityTest {
             peer.setIdentity("processes-99".getBytes(StandardCharsets.UTF_8));
             keys.apply(peer);
             peer.connect(pool.endpoint());
-            byte[] forged = Wire.writeMessage(new WorkerMessage.TaskDone(0, 0, 0, 0, 0, Wire.write("forged"), null));
+            byte[] forged = Wire.writeMessage(new WorkerMessage.TaskDone(0, 0, 0, 0, 0, Wire.write("forged"), null, 0, 0));
             peer.sendMore(forged);
             peer.sendMore(forged);
             peer.send(forged);
@@ -166,6 +166,18 @@ class WorkerPoolSecurityTest {
         }
         assertTrue(WARNINGS.stream().anyMatch(w -> w.contains("a message of 4 frames")), WARNINGS.toString());
         assertTrue(WARNINGS.stream().anyMatch(w -> w.contains("whose key is not that worker's")), WARNINGS.toString());
+    }
+
+    /**
+     * A process's command line as other users of the machine can read it. {@link ProcessHandle.Info} gives no
+     * arguments for one over 4 KiB (a long class path), so Linux's /proc is read where there is one.
+     */
+    private static String[] commandLine(long pid) throws IOException {
+        java.nio.file.Path cmdline = java.nio.file.Path.of("/proc", String.valueOf(pid), "cmdline");
+        if (java.nio.file.Files.isReadable(cmdline)) {
+            return new String(java.nio.file.Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0");
+        }
+        return ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow();
     }
 
     @Test
@@ -261,15 +273,6 @@ class WorkerPoolSecurityTest {
 
     private static byte[] longFrameHeader(long size) {
         return ByteBuffer.allocate(9).put((byte) 0x02).putLong(size).array();
-    }
-
-    /**
-     * The whole command line, from /proc: ProcessHandle.Info gives no arguments for a command line longer than it
-     * reads, and the test class path (every dependency of the kernel) is that long.
-     */
-    private static String[] commandLine(long pid) throws IOException {
-        byte[] raw = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(pid), "cmdline"));
-        return new String(raw, StandardCharsets.UTF_8).split("\0");
     }
 
     private static void drain(InputStream in) throws IOException {
