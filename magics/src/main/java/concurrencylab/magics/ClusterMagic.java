@@ -54,7 +54,8 @@ public final class ClusterMagic extends RunMagic {
     public void describe(Kind kind, CommandSpec spec) {
         if (kind == Kind.LINE) {
             spec.usageMessage().customSynopsis("%%cluster [start [-n MEMBERS] [--cluster NAME] | join HOST[:PORT]... --cluster NAME | stop]")
-                    .description("start: fork MEMBERS members on this machine (loopback only, a random cluster name);",
+                    .description("Start members here, join members elsewhere, list the members, or leave the cluster.",
+                            "start: fork MEMBERS members on this machine (loopback only, a random cluster name);",
                             "join: connect to members started elsewhere (java -jar concurrency-lab.jar member);",
                             "stop: leave the cluster and end the members started here; nothing: list the members.");
         }
