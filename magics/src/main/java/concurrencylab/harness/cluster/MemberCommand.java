@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * Hazelcast's open-source edition authenticates no one, so it belongs on a private network.
  */
 @Command(name = "member", mixinStandardHelpOptions = true,
-        description = {"Start a cluster member that runs %%cluster tasks of notebooks that join it.",
+        description = {"Start a cluster member that runs %%%%cluster tasks of notebooks that join it.",
                 "It runs any code a joining notebook sends and has no authentication: use a private network."})
 public final class MemberCommand implements JarCommand {
 
