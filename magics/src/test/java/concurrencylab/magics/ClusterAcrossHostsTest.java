@@ -166,7 +166,35 @@ class ClusterAcrossHostsTest {
 
     @Test
     @Order(5)
+    void aNotebookThatLeavesDuringARunLeavesNeitherHostBusy(@TempDir Path scratch) throws Exception {
+        String marker = scratch.toString().replace("\\", "\\\\");
+        Thread leaver = Thread.ofPlatform().start(() -> {
+            try {
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MILLIS);
+                while (count(scratch) < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(20); // each task says it started by creating a file
+                }
+                NotebookCluster.stop(); // as when the notebook's runtime dies: its client disconnects
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ExecuteOutcome outcome = notebook.cell(new ClusterMagic(), "java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                + marker + "\", \"started-\" + Task.index()), \"\"); long x = 1; while (x > 0) { x = x * 3 + 1; if (x < 0) x = 1; }"
+                + " return x;", "-t", "2", "-o", "run");
+        leaver.join();
+        assertFalse(outcome.succeeded());
+        assertTrue(outcome.error().evalue().contains("the notebook left the cluster during the run"), outcome.error().evalue());
+        for (Process member : members) {
+            assertTrue(ProcessCpu.becomesQuiet(member.pid(), PATIENCE_MILLIS), "member " + member.pid() + " stays busy");
+        }
+    }
+
+    @Test
+    @Order(6)
     void aMemberLostOnOneHostHasItsTaskRecoveredOnTheOther(@TempDir Path scratch) throws Exception {
+        ExecuteOutcome joined = notebook.line("join", hosts.address(0) + ":" + port, "--cluster", clusterName);
+        assertTrue(joined.succeeded(), () -> String.valueOf(joined.error()));
         String marker = scratch.toString().replace("\\", "\\\\");
         String victim = hosts.address(1) + ":" + port;
         long[] killedAt = new long[1];

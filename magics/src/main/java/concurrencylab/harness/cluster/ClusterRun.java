@@ -84,6 +84,7 @@ public final class ClusterRun {
         }
         long statePut = state.variables().isEmpty() ? 0 : System.nanoTime() - putStart;
         String run = UUID.randomUUID().toString();
+        String clientId = client.getLocalEndpoint().getUuid().toString();
         IExecutorService executor = client.getExecutorService(MemberConfig.EXECUTOR);
         BlockingQueue<Completion> done = new LinkedBlockingQueue<>();
         Deque<Integer> pending = new ArrayDeque<>();
@@ -101,7 +102,7 @@ public final class ClusterRun {
                 while (!idle.isEmpty() && !pending.isEmpty()) {
                     Member member = idle.poll();
                     int index = pending.poll();
-                    ClusterTask task = new ClusterTask(run, index, tasks, method.className(), method.methodName(),
+                    ClusterTask task = new ClusterTask(clientId, run, index, tasks, method.className(), method.methodName(),
                             classes.digest(), stateDigests);
                     inFlight.put(member, submit(executor, task, member, done));
                 }
@@ -113,6 +114,9 @@ public final class ClusterRun {
                     remoteCpu += Math.max(0, outcome.cpuNanos());
                     finished++;
                     idle.add(completion.member());
+                } else if (!client.getLifecycleService().isRunning()) {
+                    throw new ClusterException("the notebook left the cluster during the run (%cluster stop, or its"
+                            + " connection was lost); the members stopped its tasks");
                 } else if (lost(completion, cluster)) {
                     team.remove(completion.member());
                     String name = MemberTasks.name(completion.member());

@@ -1,5 +1,7 @@
 package concurrencylab.harness.cluster;
 
+import com.hazelcast.client.Client;
+import com.hazelcast.client.ClientListener;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
@@ -68,6 +70,16 @@ public final class MemberCommand implements JarCommand {
         String name = clusterName != null ? clusterName : NotebookCluster.randomName();
         HazelcastInstance member = Hazelcast.newHazelcastInstance(MemberConfig.of(name, bindAddress, port, join));
         MemberTasks.member(member);
+        member.getClientService().addClientListener(new ClientListener() {
+            @Override
+            public void clientConnected(Client client) {
+            }
+
+            @Override
+            public void clientDisconnected(Client client) {
+                MemberTasks.clientLeft(client.getUuid().toString());
+            }
+        });
         CountDownLatch ended = new CountDownLatch(1);
         member.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Inside a member: runs notebook tasks. The snippet classes of a run come from the cluster's class map once per
@@ -37,6 +39,8 @@ final class MemberTasks {
     };
     /** The run whose values are installed in each loader, by classes digest. */
     private static final Map<String, String> INSTALLED_RUN = new HashMap<>();
+    /** The threads running tasks, by the client that sent them. */
+    private static final Map<String, Set<Thread>> RUNNING = new ConcurrentHashMap<>();
     /** Serialized notebook values by digest: those of the last run, to copy again without fetching. */
     private static Map<String, byte[]> keptState = new HashMap<>();
 
@@ -48,7 +52,29 @@ final class MemberTasks {
         member = instance;
     }
 
+    /**
+     * A notebook's client left (its kernel ended, was restarted, or lost the network): its tasks have no one to
+     * report to, so they are stopped, at their next stop check or blocking call, and no core stays busy for them.
+     */
+    static void clientLeft(String client) {
+        Set<Thread> threads = RUNNING.remove(client);
+        if (threads != null) {
+            threads.forEach(Thread::interrupt);
+        }
+    }
+
     static TaskOutcome run(ClusterTask task) {
+        Set<Thread> running = RUNNING.computeIfAbsent(task.client(), client -> ConcurrentHashMap.newKeySet());
+        running.add(Thread.currentThread());
+        try {
+            return runHere(task);
+        } finally {
+            running.remove(Thread.currentThread());
+            Thread.interrupted(); // an interrupt meant for this task must not reach the pool thread's next one
+        }
+    }
+
+    private static TaskOutcome runHere(ClusterTask task) {
         HazelcastInstance here = member != null ? member : Hazelcast.getAllHazelcastInstances().iterator().next();
         String name = name(here.getCluster().getLocalMember());
         Instant start = Instant.now();
