@@ -107,6 +107,7 @@ SUBSTITUTIONS = [
     (re.compile(r"@[0-9a-f]{4,}\b"), "@HASH"),
     (re.compile(r"\b\d+(?:\.\d+)?\s?(?:ns|µs|ms|s)\b"), "TIME"),
     (re.compile(r"parallelism \d+(?:\.\d+)?"), "parallelism P"),
+    (re.compile(r"CPU utilisation \d+(?:\.\d+)?"), "CPU utilisation U"),
     (re.compile(r"\b\d+(?:\.\d+)?×"), "S×"),
     (re.compile(r"\b\d+(?:\.\d+)?%"), "P%"),
     (re.compile(r"\b(serial|threads|virtual|processes|gil)-\d+\b"), r"\1-N"),

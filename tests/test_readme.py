@@ -21,8 +21,10 @@ class ReadmeTest(unittest.TestCase):
         self.assertGreater(sum(1 for e in found if e.output is not None), 10)
 
     def test_the_shape_ignores_timings_and_keeps_results(self):
-        quoted = "serial: 4 tasks on 1 worker — wall 400 ms, CPU 380 ms, parallelism 0.95\nResult: [41538, 36960]"
-        now = "serial: 4 tasks on 1 worker — wall 1.02 s, CPU 990 ms, parallelism 0.97\nResult: [41538, 36960]"
+        quoted = ("serial: 4 tasks on 1 worker — wall 400 ms, tasks' CPU 380 ms, CPU utilisation 0.95 (JVM CPU 400 ms)\n"
+                  "Result: [41538, 36960]")
+        now = ("serial: 4 tasks on 1 worker — wall 1.02 s, tasks' CPU 990 ms, CPU utilisation 0.97 (JVM CPU 1.01 s)\n"
+               "Result: [41538, 36960]")
         self.assertEqual(readme_examples.shape(quoted), readme_examples.shape(now))
         self.assertNotEqual(readme_examples.shape(quoted), readme_examples.shape(now.replace("36960", "1")))
         self.assertNotEqual(readme_examples.shape(quoted), readme_examples.shape(now.replace("4 tasks", "2 tasks")))

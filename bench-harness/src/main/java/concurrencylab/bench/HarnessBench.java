@@ -21,8 +21,9 @@ import org.zeromq.ZMQ;
 
 /**
  * Measures the harness against plain baselines in one run: dispatch overhead per task (threads and worker
- * processes beside a plain ExecutorService and a plain JeroMQ REQ/REP round trip between two JVMs), then
- * the speedup of counting primes below 4,000,000 in 2 tasks under every mode.
+ * processes beside a plain ExecutorService and a plain JeroMQ REQ/REP round trip between two JVMs), what
+ * notebook state costs worker processes ({@link NotebookStateBench}), then the speedup of counting primes
+ * below 4,000,000 in 2 tasks under every mode.
  */
 public final class HarnessBench {
 

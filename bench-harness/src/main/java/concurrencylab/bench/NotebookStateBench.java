@@ -15,7 +15,6 @@ import java.util.Locale;
  */
 final class NotebookStateBench {
 
-    private static final String HARNESS = "concurrencylab.harness.";
     private static final int STATE_TASKS = 2;
 
     private NotebookStateBench() {
@@ -68,7 +67,7 @@ final class NotebookStateBench {
     }
 
     /** The lecture's prime count, its limit a notebook variable the tasks read; every mode must agree with serial. */
-    static void primesFromANotebookVariable(BenchNotebook notebook, int repeat) {
+    static void primesFromANotebookVariable(BenchNotebook notebook, int repeat) throws InterruptedException {
         notebook.eval("long primeLimit = " + PrimeCount.LIMIT + "L;");
         notebook.eval("""
                 long primeShare() {
@@ -95,19 +94,24 @@ final class NotebookStateBench {
         }
     }
 
-    /** The median wall time and the prime count. */
-    private static long[] primes(BenchNotebook notebook, String mode, int workers, int repeat) {
-        String options = HARNESS + "RunOptions.of(" + HARNESS + "Mode." + mode + ").withWorkers(" + workers + ").withTasks(2)";
+    /**
+     * The median wall time and the prime count. The runs start from here with the body the notebook compiled, as
+     * {@code %%speedup}'s repeats do: a snippet per run would make the workers load the notebook's classes anew
+     * each time, and run them cold.
+     */
+    private static long[] primes(BenchNotebook notebook, String mode, int workers, int repeat) throws InterruptedException {
+        notebook.eval(Handoff.class.getName() + ".body = () -> benchPrimes();");
+        RunOptions options = RunOptions.of(Mode.valueOf(mode)).withWorkers(workers).withTasks(2);
         List<Long> times = new ArrayList<>();
         long count = -1;
         for (int run = 0; run <= repeat; run++) {
-            notebook.eval("var benchRun = " + HARNESS + "Harness.execute(" + options + ", \"benchPrimes\", () -> benchPrimes());");
-            if (!Boolean.parseBoolean(notebook.eval("benchRun.succeeded()"))) {
-                throw new IllegalStateException(notebook.eval("benchRun.summary()"));
+            RunResult result = Harness.execute(options, "benchPrimes", Handoff.body);
+            if (!result.succeeded()) {
+                throw new IllegalStateException(result.summary());
             }
-            count = notebook.number("benchRun.results().stream().mapToLong(r -> (Long) r).sum()");
+            count = result.results().stream().mapToLong(primes -> (Long) primes).sum();
             if (run > 0) {
-                times.add(notebook.number("benchRun.wallNanos()"));
+                times.add(result.wallNanos());
             }
         }
         times.sort(null);

@@ -31,7 +31,11 @@ public final class WorkerMain {
      * the same value in the snippet classes of any later cell (each cell's task brings a new set of classes).
      */
     private final Map<String, byte[]> keptState = new HashMap<>();
-    /** When notebook state sent since the last task was installed (0: none came), and why it failed if it did. */
+    /**
+     * Notebook state sent since the last task: when this worker was free to take it (done with the message
+     * before, such as the notebook's classes), when it was installed (0: none came), and why it failed if it did.
+     */
+    private long stateFromEpochNanos;
     private long stateInstalledEpochNanos;
     private WorkerMessage.Failure stateFailure;
 
@@ -71,6 +75,7 @@ public final class WorkerMain {
             socket.connect(endpoint);
             socket.send(Wire.writeMessage(new WorkerMessage.Ready(name, ProcessHandle.current().pid())));
             while (true) {
+                long freeSince = epochNanos(); // what comes now waited for nothing of ours before this
                 byte[] frame = socket.recv();
                 if (socket.hasReceiveMore()) {
                     while (socket.hasReceiveMore()) {
@@ -82,7 +87,10 @@ public final class WorkerMain {
                 switch (message) {
                     case WorkerMessage.LoadClasses load -> snippets = loaders.computeIfAbsent(load.digest(),
                             digest -> new SnippetClassLoader(load.classes(), WorkerMain.class.getClassLoader()));
-                    case WorkerMessage.InstallState state -> install(state);
+                    case WorkerMessage.InstallState state -> {
+                        stateFromEpochNanos = freeSince;
+                        install(state);
+                    }
                     case WorkerMessage.RunTask task -> socket.send(Wire.writeMessage(run(task)));
                     case WorkerMessage.Shutdown shutdown -> {
                         return;
@@ -101,6 +109,7 @@ public final class WorkerMain {
         Object result = null;
         WorkerMessage.Failure failure = stateFailure;
         long installedEpoch = stateInstalledEpochNanos;
+        long fromEpoch = stateFromEpochNanos;
         stateFailure = null;
         stateInstalledEpochNanos = 0;
         if (failure == null) {
@@ -134,7 +143,7 @@ public final class WorkerMain {
         }
         long epochStart = start.getEpochSecond() * 1_000_000_000L + start.getNano();
         return new WorkerMessage.TaskDone(task.index(), epochStart, wall, cpu, CpuClock.process() - processCpuBefore,
-                bytes, failure, installedEpoch);
+                bytes, failure, fromEpoch, installedEpoch);
     }
 
     /**
@@ -152,8 +161,7 @@ public final class WorkerMain {
             install(key, keptState.get(key), loader);
         }
         state.changed().forEach((key, value) -> install(key, value, loader));
-        Instant installed = Instant.now();
-        stateInstalledEpochNanos = installed.getEpochSecond() * 1_000_000_000L + installed.getNano();
+        stateInstalledEpochNanos = epochNanos();
     }
 
     private void install(String key, byte[] value, ClassLoader loader) {
@@ -196,5 +204,10 @@ public final class WorkerMain {
             }
             throw e;
         }
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

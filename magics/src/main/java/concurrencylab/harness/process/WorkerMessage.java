@@ -34,10 +34,12 @@ sealed interface WorkerMessage extends Serializable {
     /**
      * Worker to runtime: a finished task. {@code result} is the serialized result (null when it failed);
      * start is wall-clock epoch nanoseconds so the runtime can place it on its own time line;
-     * {@code stateInstalledEpochNanos} is when the notebook state sent before it was installed (0 when none came).
+     * for notebook state sent before it, {@code stateFromEpochNanos} is when the worker was free to take it and
+     * {@code stateInstalledEpochNanos} when it was installed (0 when none came).
      */
     record TaskDone(int index, long startEpochNanos, long wallNanos, long cpuNanos, long processCpuNanos,
-                    byte[] result, Failure failure, long stateInstalledEpochNanos) implements WorkerMessage {
+                    byte[] result, Failure failure, long stateFromEpochNanos,
+                    long stateInstalledEpochNanos) implements WorkerMessage {
     }
 
     /** Why a task in a worker has no result, as it crosses the wire: the exception's type, message and trace. */

@@ -143,8 +143,9 @@ public final class WorkerPool {
     /** Bytes of notebook state the last run sent, over all its workers. */
     private long stateBytesSent;
     /**
-     * The longest a worker of the last run took to get its copy of the notebook state: from sending it to
-     * having installed it (the wire, CurveZMQ's encryption, deserializing, setting the fields).
+     * The longest a worker of the last run took to get its copy of the notebook state: from sending it (or from
+     * when the worker was done with the notebook's classes, sent before it) to having installed it: the wire,
+     * CurveZMQ's encryption, deserializing, setting the fields.
      */
     private long stateDeliverNanos;
 
@@ -263,7 +264,9 @@ public final class WorkerPool {
                     records[done.index()] = record(worker, done, resultLoader, runStartEpoch);
                     remoteCpuNanos += done.processCpuNanos();
                     if (done.stateInstalledEpochNanos() > 0) {
-                        stateDeliverNanos = Math.max(stateDeliverNanos, done.stateInstalledEpochNanos() - worker.stateSentEpochNanos);
+                        // from when the state was sent, or the worker was done with the classes sent before it
+                        long sentOrFree = Math.max(worker.stateSentEpochNanos, done.stateFromEpochNanos());
+                        stateDeliverNanos = Math.max(stateDeliverNanos, done.stateInstalledEpochNanos() - sentOrFree);
                     }
                     worker.task = -1;
                     finished++;

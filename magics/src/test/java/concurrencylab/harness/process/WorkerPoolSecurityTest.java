@@ -109,7 +109,7 @@ class WorkerPoolSecurityTest {
             ZMQ.Curve.KeyPair own = ZMQ.Curve.generateKeyPair();
             new WorkerKeys(pool.serverPublicKey(), own.publicKey, own.secretKey).apply(curve);
             curve.connect(pool.endpoint());
-            curve.send(Wire.writeMessage(new WorkerMessage.TaskDone(0, 0, 0, 0, 0, Wire.write("forged"), null, 0)));
+            curve.send(Wire.writeMessage(new WorkerMessage.TaskDone(0, 0, 0, 0, 0, Wire.write("forged"), null, 0, 0)));
 
             assertEquals(List.of(0, 1, 2, 3), results(pool, 2, 4), "the pool's own workers ran every task");
             for (ZMQ.Socket stranger : List.of(plain, notice, curve)) {
@@ -152,7 +152,7 @@ class WorkerPoolSecurityTest {
             peer.setIdentity("processes-99".getBytes(StandardCharsets.UTF_8));
             keys.apply(peer);
             peer.connect(pool.endpoint());
-            byte[] forged = Wire.writeMessage(new WorkerMessage.TaskDone(0, 0, 0, 0, 0, Wire.write("forged"), null, 0));
+            byte[] forged = Wire.writeMessage(new WorkerMessage.TaskDone(0, 0, 0, 0, 0, Wire.write("forged"), null, 0, 0));
             peer.sendMore(forged);
             peer.sendMore(forged);
             peer.send(forged);
