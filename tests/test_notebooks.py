@@ -7,7 +7,9 @@ failure names the notebook, the cell and the error.
 """
 import os
 import re
+import subprocess
 import sys
+import threading
 import time
 import unittest
 from pathlib import Path
@@ -20,11 +22,15 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 sys.path.insert(0, str(NOTEBOOKS / "src"))
 import build  # noqa: E402  the generator, to compare sources with the committed notebooks
+sys.path.insert(0, str(ROOT / "tests"))
+import proctree  # noqa: E402
 
 KERNEL = "concurrency-lab"
 # A bound that catches a hang, generous for a loaded machine: the suite's time is reported, not tested.
 SECONDS_PER_NOTEBOOK = float(os.environ.get("NOTEBOOK_TIME_LIMIT_S", "300"))
 CELL_TIMEOUT_S = 120
+# A cell still running this long is about to time out: the kernel's threads are printed while it still runs.
+HANG_DUMP_AFTER_S = CELL_TIMEOUT_S - 20
 TOPICS = ["00-tour", "01-concurrency-vs-parallelism", "02-threads-and-the-gil", "03-processes", "04-futures",
           "05-locks-and-queues", "06-blocking-nonblocking-async", "07-coroutines-and-green-threads", "08-csp",
           "09-pipelines", "10-crawler", "11-shared-memory", "12-creation-cost-and-scaling", "13-several-machines"]
@@ -100,8 +106,12 @@ class NotebookExecutionTest(unittest.TestCase):
         notebook = nbformat.read(path, as_version=4)
         client = NotebookClient(notebook, kernel_name=KERNEL, timeout=CELL_TIMEOUT_S, allow_errors=True,
                                 resources={"metadata": {"path": str(NOTEBOOKS)}})
+        watch = HangWatch(client, path.name)
         started = time.monotonic()
-        client.execute()
+        try:
+            client.execute()
+        finally:
+            watch.stop()
         seconds = time.monotonic() - started
 
         errors = []
@@ -115,6 +125,49 @@ class NotebookExecutionTest(unittest.TestCase):
         self.assertGreater(images, 0, f"{path.name}: no plot was rendered")
         self.assertLessEqual(seconds, SECONDS_PER_NOTEBOOK,
                              f"{path.name} took {seconds:.0f} s, more than {SECONDS_PER_NOTEBOOK:.0f} s")
+
+
+class HangWatch:
+    """While a notebook runs: when one cell has run for HANG_DUMP_AFTER_S, prints the thread dump of every JVM
+    of the kernel (kernel and runtime) once, so that a hang leaves behind what is needed to find its cause
+    (once the cell times out, the kernel is shut down and the evidence is gone)."""
+
+    def __init__(self, client, name):
+        self.client, self.name = client, name
+        self.cell = None
+        self.done = threading.Event()
+        client.on_cell_execute = self.cell_started
+        client.on_cell_executed = self.cell_ended
+        threading.Thread(target=self.watch, daemon=True).start()
+
+    def cell_started(self, cell, cell_index, **_):
+        self.cell = (cell_index, time.monotonic())
+
+    def cell_ended(self, **_):
+        self.cell = None
+
+    def stop(self):
+        self.done.set()
+
+    def watch(self):
+        while not self.done.wait(1):
+            cell = self.cell
+            if cell is not None and time.monotonic() - cell[1] > HANG_DUMP_AFTER_S:
+                self.dump(cell[0])
+                return
+
+    def dump(self, index):
+        jcmd = os.path.join(KernelSpecManager().get_kernel_spec(KERNEL).metadata.get("concurrency_lab", {})
+                            .get("java_home", ""), "bin", "jcmd")
+        root = self.client.km.provisioner.process.pid if self.client.km and self.client.km.provisioner else None
+        print(f"\n{self.name}: cell {index + 1} has run {HANG_DUMP_AFTER_S} s; threads of the kernel's JVMs:",
+              file=sys.stderr)
+        for pid in proctree.tree(root) if root else []:
+            try:
+                done = subprocess.run([jcmd, str(pid), "Thread.print"], capture_output=True, text=True, timeout=30)
+                print(done.stdout or done.stderr, file=sys.stderr)
+            except (OSError, subprocess.TimeoutExpired) as e:
+                print(f"no thread dump of {pid}: {e}", file=sys.stderr)
 
 
 def add_execution_tests():

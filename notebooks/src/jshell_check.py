@@ -2,7 +2,8 @@
 """Checks the Java in notebook sources with the JDK's JShell API, for when the kernel is not at hand.
 
 Magic lines are approximated: a cell magic's body runs once as ordinary snippets (Task.index() = 0,
-Task.count() = 1), %time/%timeit run their statement once, %lsmagic and %help are skipped.
+Task.count() = 1), %time/%timeit run their statement once, %lsmagic and %help are skipped, and so are
+cells that run no Java (%%bash, %%python, display cells); the jars of %maven lines come from ~/.m2.
 Usage: jshell_check.py [NN-topic ...]   (needs the built app/target/concurrency-lab.jar, and JAVA_HOME at a JDK 21+)
 """
 import os
@@ -31,10 +32,16 @@ def mode_names():
 MEASURING_CELL_MAGICS = mode_names() | {"speedup", "timeline", "time", "timeit"}
 
 
+# Cells that other programs run (a shell, CPython) or that show their text: no Java to check.
+NON_JAVA_CELL_MAGICS = {"bash", "sh", "python", "html", "markdown", "javascript", "svg", "latex"}
+
+
 def to_jshell(code):
     lines = code.splitlines()
     if lines and lines[0].startswith("%%"):
         name = lines[0][2:].split()[0]
+        if name in NON_JAVA_CELL_MAGICS:
+            return ""
         if name not in MEASURING_CELL_MAGICS:
             raise ValueError(f"unknown cell magic %%{name}")
         lines = lines[1:]
@@ -46,6 +53,8 @@ def to_jshell(code):
         elif match.group(1) in ("time", "timeit"):
             statement = re.sub(r"^(-[nro]\s+\S+\s+)*", "", match.group(2))
             out.append(statement if statement.rstrip().endswith((";", "}")) else statement + ";")
+        elif match.group(1) == "maven":
+            continue  # its jars join the checker's class path (maven_jars)
         elif match.group(1) not in ("lsmagic", "help", "cluster"):  # %cluster start/join/stop: no Java to check
             raise ValueError(f"unknown line magic %{match.group(1)}")
     last = max((i for i, line in enumerate(out) if line.strip()), default=None)
@@ -53,6 +62,23 @@ def to_jshell(code):
         # The kernel renders a cell's last value (a chart becomes a PNG): render it here too.
         out[last] = f"System.out.println(show$({out[last].strip()}));"
     return "\n".join(out)
+
+
+def maven_jars(cells):
+    """The jars the cells' %maven lines name, where a resolution left them: the local repository (~/.m2)."""
+    repository = Path.home() / ".m2" / "repository"
+    jars = []
+    for _, kind, text in cells:
+        for match in re.finditer(r"^%maven\s+(.*)$", text if kind == "code" else "", flags=re.M):
+            for coordinates in match.group(1).split():
+                if coordinates.startswith("-"):
+                    continue
+                group, artifact, version = coordinates.split(":")[0], coordinates.split(":")[1], coordinates.split(":")[-1]
+                jar = repository.joinpath(*group.split("."), artifact, version, f"{artifact}-{version}.jar")
+                if not jar.exists():
+                    sys.exit(f"jshell_check: {jar} is missing; run the notebook once, so that %maven fetches it")
+                jars.append(str(jar))
+    return jars
 
 
 def check(source):
@@ -68,8 +94,9 @@ def check(source):
     # JAVA_HOME as the project's scripts set it (bin/lib/jdk.sh finds a JDK 21+); else java on PATH.
     java = Path(os.environ["JAVA_HOME"]) / "bin/java" if os.environ.get("JAVA_HOME") else Path("java")
     started = time.monotonic()
+    class_path = os.pathsep.join([str(PRODUCT_JAR)] + maven_jars(parse_cells(source.read_text(), source.name)))
     result = subprocess.run([str(java), "-Djava.awt.headless=true", str(SRC / "NotebookCheck.java"),
-                             str(PRODUCT_JAR), handle.name], capture_output=True, text=True, timeout=120)
+                             class_path, handle.name], capture_output=True, text=True, timeout=120)
     seconds = time.monotonic() - started
     output = result.stdout + result.stderr
     problems = [line for line in output.splitlines() if line.startswith("PROBLEM")]

@@ -159,6 +159,9 @@ final class ThreadSurvey {
     }
 
     private static boolean startedByNotebook(Thread thread) {
+        if (CellThreads.isWaiting(thread)) {
+            return false;
+        }
         if (thread.getName().startsWith("ForkJoinPool.commonPool-worker")) {
             return true; // parallel streams and async futures of any cell
         }

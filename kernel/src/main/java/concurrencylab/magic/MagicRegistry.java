@@ -1,8 +1,21 @@
 package concurrencylab.magic;
 
+import concurrencylab.deps.DependencyResolver;
 import concurrencylab.engine.SnippetFrames;
 import concurrencylab.engine.supervision.EngineSupervisor;
 import concurrencylab.engine.supervision.InterruptPolicy;
+import concurrencylab.mimecells.HtmlCell;
+import concurrencylab.mimecells.JavaScriptCell;
+import concurrencylab.mimecells.LatexCell;
+import concurrencylab.mimecells.MarkdownCell;
+import concurrencylab.mimecells.SvgCell;
+import concurrencylab.shell.BashMagic;
+import concurrencylab.shell.CdMagic;
+import concurrencylab.shell.EnvMagic;
+import concurrencylab.shell.PwdMagic;
+import concurrencylab.shell.ShellEnvironment;
+import concurrencylab.shell.PythonMagic;
+import concurrencylab.shell.ShMagic;
 import concurrencylab.spi.Magic;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +50,24 @@ public final class MagicRegistry {
     public static MagicRegistry load(EngineSupervisor supervisor, InterruptPolicy interrupts, SnippetFrames frames) {
         MagicRegistry registry = new MagicRegistry();
         registry.add(() -> new ClasspathMagic(supervisor));
+        DependencyResolver resolver = new DependencyResolver();
+        LibraryLoader libraries = new LibraryLoader(resolver, supervisor);
+        registry.add(() -> new MavenMagic(libraries));
+        registry.add(() -> new MavenRepoMagic(libraries.resolver()));
+        registry.add(() -> new LoadFromPomMagic(libraries));
         registry.add(() -> new ThreadSurveyMagic(supervisor, interrupts, frames));
+        ShellEnvironment shell = new ShellEnvironment();
+        List.<Supplier<Magic>>of(() -> new BashMagic(shell), () -> new ShMagic(shell), () -> new PythonMagic(shell),
+                () -> new EnvMagic(shell), () -> new CdMagic(shell), () -> new PwdMagic(shell), () -> new LoadMagic(shell))
+                .forEach(registry::add);
+        registry.add(() -> new ResetMagic(supervisor, resolver));
+        registry.add(() -> new VarsMagic(supervisor));
+        registry.add(() -> new DeclarationsMagic.Imports(supervisor));
+        registry.add(() -> new DeclarationsMagic.Methods(supervisor));
+        registry.add(() -> new DeclarationsMagic.Types(supervisor));
+        registry.add(SysinfoMagic::new);
+        List.<Supplier<Magic>>of(HtmlCell::new, MarkdownCell::new, JavaScriptCell::new, SvgCell::new, LatexCell::new)
+                .forEach(registry::add);
         registry.add(() -> new LsMagic(registry));
         registry.add(() -> new HelpMagic(registry));
         for (ServiceLoader.Provider<Magic> provider : ServiceLoader.load(Magic.class).stream().toList()) {

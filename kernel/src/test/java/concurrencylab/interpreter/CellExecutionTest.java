@@ -113,6 +113,25 @@ class CellExecutionTest {
     }
 
     @Test
+    void threadsTheCellStartsReportTheirUncaughtExceptionsAsPlainJavaDoes() {
+        // A thread started by hand and a pool's thread, both done before the cell ends, so their reports are
+        // part of the cell's output. JShell's own engine dropped both without a word.
+        RecordingCell cell = new RecordingCell();
+        ExecuteOutcome outcome = run("""
+                var t = new Thread(() -> { throw new IllegalStateException("lost in a thread"); }, "worker-a");
+                t.start(); t.join();
+                var pool = Executors.newSingleThreadExecutor();
+                pool.execute(() -> { throw new IllegalArgumentException("lost in a pool"); });
+                pool.shutdown(); pool.awaitTermination(60, TimeUnit.SECONDS);""", cell);
+        assertTrue(outcome.succeeded(), () -> String.valueOf(outcome.error()));
+        String stderr = cell.stderr();
+        assertTrue(stderr.contains("Exception in thread \"worker-a\" java.lang.IllegalStateException: lost in a thread"),
+                stderr);
+        assertTrue(stderr.contains("Exception in thread \"pool-"), stderr);
+        assertTrue(stderr.contains("java.lang.IllegalArgumentException: lost in a pool"), stderr);
+    }
+
+    @Test
     void deepRecursionIsReportedCompactly() {
         ExecuteOutcome outcome = run("int down(int n) { return down(n + 1) + 1; }\ndown(0)", new RecordingCell());
         assertEquals("java.lang.StackOverflowError", outcome.error().ename());

@@ -94,6 +94,11 @@ final class RecordingCell implements CellContext {
         interruptRequested = true;
     }
 
+    /** As the kernel does when an interrupt comes while the cell runs (the interpreter is told as well). */
+    void interruptWhileRunning() {
+        interruptRequested = true;
+    }
+
     @Override
     public boolean interruptRequested() {
         return interruptRequested;

@@ -132,6 +132,18 @@ public final class EngineSupervisor {
         }
     }
 
+    /** A fresh runtime with nothing replayed and no extra class path: the notebook starts over. */
+    public synchronized void reset() {
+        declarations.clear();
+        extraClasspath.clear();
+        discardReplacement();
+        if (current != null) {
+            current.thenAccept(Engine::close);
+        }
+        current = launch();
+        engine();
+    }
+
     /** Replaces a dead (or killed) engine with a fresh one holding the same declarations. */
     public synchronized Replay restart() {
         current.thenAccept(Engine::close);

@@ -6,6 +6,7 @@ import concurrencylab.engine.ThreadReport;
 import concurrencylab.spi.CellContext;
 import java.util.Locale;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -205,11 +206,16 @@ public final class InterruptPolicy {
             begun = cellsBegun;
         }
         ProcessHandle runtime = live.runtime().process().toHandle();
-        timer.execute(() -> { // off the cell's thread: its reply does not wait for the survey
-            Sample start = Sample.of(live, runtime);
-            timer.schedule(() -> restartIfStillBusy(interrupted, live, begun, runtime, start),
-                    WATCH_AFTER_INTERRUPT_MILLIS, TimeUnit.MILLISECONDS);
-        });
+        try {
+            timer.execute(() -> { // off the cell's thread: its reply does not wait for the survey
+                Sample start = Sample.of(live, runtime);
+                timer.schedule(() -> restartIfStillBusy(interrupted, live, begun, runtime, start),
+                        WATCH_AFTER_INTERRUPT_MILLIS, TimeUnit.MILLISECONDS);
+            });
+        } catch (RejectedExecutionException e) {
+            // The kernel is shutting down (a shutdown request ended the cell): its runtime ends with it, so
+            // there is nothing to watch, and the cell's reply must still go out.
+        }
     }
 
     /** What the runtime had used by a moment: in the notebook's threads (when it answered), and in all. */

@@ -34,4 +34,17 @@ class JvmCommandTest {
                 base.appendClassPath(List.of("b.jar", "classes")).main("Main"));
         assertEquals(base.main("Main"), base.appendClassPath(List.of()).main("Main"));
     }
+
+    @Test
+    void theNativeHeapTrimIsAnOptionThisJvmAccepts() throws Exception {
+        List<String> trim = JvmCommand.nativeHeapTrim();
+        if (Runtime.version().feature() >= 22 && System.getProperty("os.name").startsWith("Linux")) {
+            assertEquals(List.of("-XX:TrimNativeHeapInterval=1000"), trim);
+        }
+        // A JVM refuses an option it does not know: the child must start and end normally with it.
+        Process child = new ProcessBuilder(JvmCommand.likeThisJvm().trimNativeHeap().option("-version").main("Unused"))
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes());
+        assertEquals(0, child.waitFor(), output);
+    }
 }
