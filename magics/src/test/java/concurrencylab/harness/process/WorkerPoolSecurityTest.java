@@ -168,11 +168,23 @@ class WorkerPoolSecurityTest {
         assertTrue(WARNINGS.stream().anyMatch(w -> w.contains("whose key is not that worker's")), WARNINGS.toString());
     }
 
+    /**
+     * A process's command line as other users of the machine can read it. {@link ProcessHandle.Info} gives no
+     * arguments for one over 4 KiB (a long class path), so Linux's /proc is read where there is one.
+     */
+    private static String[] commandLine(long pid) throws IOException {
+        java.nio.file.Path cmdline = java.nio.file.Path.of("/proc", String.valueOf(pid), "cmdline");
+        if (java.nio.file.Files.isReadable(cmdline)) {
+            return new String(java.nio.file.Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0");
+        }
+        return ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow();
+    }
+
     @Test
     void workersGetTheirKeysOnStdinNotTheirCommandLine() throws Exception {
         results(pool, 1, 1);
         for (long pid : pool.pids()) {
-            String[] arguments = ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow();
+            String[] arguments = commandLine(pid);
             assertEquals(pool.endpoint(), arguments[arguments.length - 2]);
             assertTrue(arguments[arguments.length - 1].startsWith("processes-"));
             for (String argument : arguments) {
