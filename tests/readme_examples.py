@@ -112,6 +112,8 @@ SUBSTITUTIONS = [
     (re.compile(r"\b\d+(?:\.\d+)?%"), "P%"),
     (re.compile(r"\b(serial|threads|virtual|processes|gil)-\d+\b"), r"\1-N"),
     (re.compile(r"\b\d+ loops\b"), "N loops"),
+    (re.compile(r"\blab-[0-9a-f]{16}\b"), "lab-NAME"),  # %cluster start's random cluster name
+    (re.compile(r"\b127\.0\.0\.1:\d+\b"), "127.0.0.1:PORT"),  # a member forked on a free port
     (re.compile(r"cell \[\d+\]"), "cell [N]"),
     (re.compile(r"(after a warm-up;) .*"), r"\1 ENVIRONMENT"),
     # %%speedup: how many warm-up passes it took, and whether they settled, depend on the machine's load

@@ -33,7 +33,7 @@ CELL_TIMEOUT_S = 120
 HANG_DUMP_AFTER_S = CELL_TIMEOUT_S - 20
 TOPICS = ["00-tour", "01-concurrency-vs-parallelism", "02-threads-and-the-gil", "03-processes", "04-futures",
           "05-locks-and-queues", "06-blocking-nonblocking-async", "07-coroutines-and-green-threads", "08-csp",
-          "09-pipelines", "10-crawler", "11-shared-memory", "12-creation-cost-and-scaling"]
+          "09-pipelines", "10-crawler", "11-shared-memory", "12-creation-cost-and-scaling", "13-several-machines"]
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 
 

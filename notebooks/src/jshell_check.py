@@ -55,7 +55,7 @@ def to_jshell(code):
             out.append(statement if statement.rstrip().endswith((";", "}")) else statement + ";")
         elif match.group(1) == "maven":
             continue  # its jars join the checker's class path (maven_jars)
-        elif match.group(1) not in ("lsmagic", "help"):
+        elif match.group(1) not in ("lsmagic", "help", "cluster"):  # %cluster start/join/stop: no Java to check
             raise ValueError(f"unknown line magic %{match.group(1)}")
     last = max((i for i, line in enumerate(out) if line.strip()), default=None)
     if last is not None and re.fullmatch(r"[A-Za-z_]\w*", out[last].strip()):

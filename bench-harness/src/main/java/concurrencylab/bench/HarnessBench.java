@@ -29,6 +29,7 @@ public final class HarnessBench {
 
     private static final int THREAD_TASKS = 20_000;
     private static final int PROCESS_TASKS = 2_000;
+    private static final int CLUSTER_TASKS = 1_000;
     private static final int ROUND_TRIPS = 5_000;
     private static final int REPEAT = 3;
 
@@ -63,6 +64,10 @@ public final class HarnessBench {
         RunOptions processes = RunOptions.of(Mode.PROCESSES).withWorkers(2);
         harness(processes, 2);
         row("%%processes -n 2 (warm pool)", best(() -> harness(processes, PROCESS_TASKS)), PROCESS_TASKS);
+        System.out.println("  " + ClusterBench.start());
+        RunOptions cluster = RunOptions.of(Mode.CLUSTER).withWorkers(2);
+        harness(cluster, 2);
+        row("%%cluster -n 2 (2 members on this machine)", best(() -> harness(cluster, CLUSTER_TASKS)), CLUSTER_TASKS);
         try (BenchNotebook notebook = new BenchNotebook()) {
             NotebookStateBench.dispatchWithState(notebook, REPEAT);
             NotebookStateBench.primesFromANotebookVariable(notebook, REPEAT);
@@ -71,9 +76,13 @@ public final class HarnessBench {
         System.out.println("Primes below 4,000,000 in 2 tasks (a warm-up, then the median of " + REPEAT + "):");
         double serial = primes(Mode.SERIAL, 1);
         report(Mode.SERIAL, serial, serial);
-        for (Mode mode : List.of(Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES, Mode.GIL)) {
+        for (Mode mode : List.of(Mode.THREADS, Mode.VIRTUAL, Mode.PROCESSES, Mode.GIL, Mode.CLUSTER)) {
             report(mode, primes(mode, 2), serial);
         }
+        System.out.println();
+        System.out.println("A lost member (2 members on this machine):");
+        ClusterBench.memberLoss();
+        ClusterBench.stop();
         System.out.println();
         GilBench.report();
         System.out.println();

@@ -7,7 +7,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-/** Command line of the runnable jar: run the kernel, install or uninstall its kernelspec. */
+/**
+ * Command line of the runnable jar: run the kernel, install or uninstall its kernelspec, and the commands other
+ * modules provide ({@link concurrencylab.spi.JarCommand}: {@code member} of a cluster).
+ */
 @Command(
         name = "concurrency-lab",
         mixinStandardHelpOptions = true,
@@ -41,6 +44,8 @@ public final class Main implements Runnable {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --log-level debug as well as DEBUG
         commandLine.setParameterExceptionHandler(UserFacingErrors::shortUsage);
         commandLine.setExecutionExceptionHandler(UserFacingErrors::oneLineReason);
+        // commands of other modules on the class path, such as the magics' member of a cluster
+        java.util.ServiceLoader.load(concurrencylab.spi.JarCommand.class).forEach(commandLine::addSubcommand);
         return commandLine;
     }
 }

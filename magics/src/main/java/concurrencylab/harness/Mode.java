@@ -17,6 +17,8 @@ public enum Mode {
     VIRTUAL,
     PROCESSES,
     GIL,
+    /** The members of the notebook's cluster ({@code %cluster start} or {@code %cluster join}): a worker is a member. */
+    CLUSTER,
     /** Another name for {@link #VIRTUAL}: virtual threads are the JDK's coroutines; its threads say coroutines. */
     COROUTINES;
 

@@ -57,11 +57,12 @@ public record RunOptions(Mode mode, Integer workers, Integer tasks, Integer gilI
 
     /**
      * The run with every default filled: workers one per available processor (serial: one; virtual threads
-     * with a task count: one per task), tasks one per worker, GIL policy new, interval
+     * with a task count: one per task; cluster: one per member), tasks one per worker, GIL policy new, interval
      * {@value #DEFAULT_GIL_INTERVAL_MILLIS} ms, check interval {@value #DEFAULT_GIL_CHECK_TICKS} ticks.
      */
     public RunSpec resolve() {
         int defaultWorkers = mode.executor() == Mode.VIRTUAL && tasks != null ? tasks
+                : mode == Mode.CLUSTER ? concurrencylab.harness.cluster.NotebookCluster.memberCount()
                 : Runtime.getRuntime().availableProcessors();
         int chosenWorkers = mode == Mode.SERIAL ? 1 : workers != null ? workers : defaultWorkers;
         int chosenTasks = tasks != null ? tasks : chosenWorkers;

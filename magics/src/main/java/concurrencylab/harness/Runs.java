@@ -30,7 +30,7 @@ final class Runs {
         long processCpu = CpuClock.process() - cpuBefore;
         // the process clock counts every thread (JIT, GC) but ticks in coarse steps on Linux; task clocks are
         // exact but see only task threads: each side takes whichever is larger
-        long cpu = spec.mode() == Mode.PROCESSES
+        long cpu = spec.mode() == Mode.PROCESSES || spec.mode() == Mode.CLUSTER
                 ? processCpu + Math.max(executed.remoteCpuNanos(), taskCpu)
                 : Math.max(processCpu, taskCpu) + executed.remoteCpuNanos();
         WORKER_CPU_NANOS.addAndGet(executed.remoteCpuNanos());

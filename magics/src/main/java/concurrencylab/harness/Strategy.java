@@ -47,6 +47,7 @@ interface Strategy {
             case VIRTUAL, COROUTINES -> new VirtualThreadStrategy();
             case GIL -> new GilStrategy();
             case PROCESSES -> new ProcessStrategy();
+            case CLUSTER -> new ClusterStrategy();
         };
     }
 }

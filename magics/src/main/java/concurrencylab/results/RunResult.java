@@ -72,7 +72,8 @@ public record RunResult(String mode, int requestedWorkers, List<TaskRecord> task
                 : String.format(Locale.ROOT, "tasks' CPU %s, CPU utilisation %.2f", Durations.format(taskCpu), cpuUtilisation());
         return String.format(Locale.ROOT, "%s: %d task%s on %d worker%s — wall %s, %s (%s %s)",
                 mode, tasks.size(), tasks.size() == 1 ? "" : "s", workersUsed(), workersUsed() == 1 ? "" : "s",
-                Durations.format(wallNanos), utilisation, mode.equals("processes") ? "CPU of this JVM and its workers" : "JVM CPU",
+                Durations.format(wallNanos), utilisation, mode.equals("processes") ? "CPU of this JVM and its workers"
+                        : mode.equals("cluster") ? "CPU of this JVM and the tasks on members" : "JVM CPU",
                 Durations.format(cpuNanos));
     }
 

@@ -165,15 +165,15 @@ class MagicsTest {
     @Test
     void modeOptionsListTheModesAndNameABadOne() {
         String usage = usage(new SpeedupMagic());
-        assertTrue(usage.contains("Modes among serial, threads, virtual, processes, gil (default: "
+        assertTrue(usage.contains("Modes among serial, threads, virtual, processes, gil, cluster (default: "
                 + SpeedupOptions.DEFAULT_MODES + ")"), usage);
         assertTrue(usage.contains("(default: " + SpeedupOptions.DEFAULT_REPEAT + ")"), usage);
         String timeline = usage(new TimelineMagic());
-        assertTrue(timeline.contains("One of serial, threads, virtual, processes, gil (default: threads)"), timeline);
+        assertTrue(timeline.contains("One of serial, threads, virtual, processes, gil, cluster (default: threads)"), timeline);
         ParameterException bad = assertThrows(ParameterException.class,
                 () -> new CommandLine(new TimelineMagic()).parseArgs("-m", "fibers"));
         assertEquals("Invalid value for option '--mode': Unknown mode 'fibers': use one of serial, threads,"
-                + " virtual, processes, gil (or coroutines)", bad.getMessage());
+                + " virtual, processes, gil, cluster (or coroutines)", bad.getMessage());
         TimelineMagic any = new TimelineMagic();
         new CommandLine(any).parseArgs("-m", "Coroutines");
         assertEquals(Mode.COROUTINES, any.mode);
@@ -262,7 +262,7 @@ class MagicsTest {
             }
         }
         assertEquals(Set.of("%%serial", "%%threads", "%%virtual", "%%coroutines", "%processes", "%%processes", "%%gil", "%time",
-                "%%time", "%timeit", "%%timeit", "%%speedup", "%%timeline"), seen);
+                "%%time", "%timeit", "%%timeit", "%%speedup", "%%timeline", "%cluster", "%%cluster"), seen);
     }
 
     /** %lsmagic shows the first line of each description: it must be a sentence of its own. */

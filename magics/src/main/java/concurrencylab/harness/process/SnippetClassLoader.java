@@ -3,11 +3,11 @@ package concurrencylab.harness.process;
 import java.util.Map;
 
 /** In a worker JVM: defines the notebook's snippet classes from the bytes the runtime recorded. */
-final class SnippetClassLoader extends ClassLoader {
+public final class SnippetClassLoader extends ClassLoader {
 
     private final Map<String, byte[]> classes;
 
-    SnippetClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+    public SnippetClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
         super("snippets", parent);
         this.classes = Map.copyOf(classes);
     }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A snapshot of the recorded snippet classes with a digest, so workers reload only when something changed. */
-record SnippetClasses(String digest, Map<String, byte[]> classes) {
+public record SnippetClasses(String digest, Map<String, byte[]> classes) {
 
-    static SnippetClasses snapshot() {
+    public static SnippetClasses snapshot() {
         Map<String, byte[]> classes = new TreeMap<>(SnippetClassRegistry.snapshot());
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  * Java serialization to and from bytes; reading resolves classes in a given loader (snippet classes) and
  * admits only what an allow-list filter lets through ({@link SerialFilters}).
  */
-final class Wire {
+public final class Wire {
 
     /**
      * The largest message between pool and workers; both sockets drop a peer that announces more, before
@@ -22,12 +22,12 @@ final class Wire {
      */
     static final long MAX_MESSAGE_BYTES = 256L << 20;
     /** A serialized result this size or smaller fits a message with its envelope. */
-    static final long MAX_RESULT_BYTES = MAX_MESSAGE_BYTES - (64 << 10);
+    public static final long MAX_RESULT_BYTES = MAX_MESSAGE_BYTES - (64 << 10);
 
     private Wire() {
     }
 
-    static byte[] write(Object value) throws IOException {
+    public static byte[] write(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
@@ -44,7 +44,7 @@ final class Wire {
     }
 
     /** A task's result, as the notebook's classes and a few of the JDK's ({@link SerialFilters#results}). */
-    static Object readResult(byte[] data, ClassLoader cellLoader) throws IOException, ClassNotFoundException {
+    public static Object readResult(byte[] data, ClassLoader cellLoader) throws IOException, ClassNotFoundException {
         return read(data, cellLoader, SerialFilters.results(cellLoader));
     }
 
