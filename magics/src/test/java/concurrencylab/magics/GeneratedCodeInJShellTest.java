@@ -7,21 +7,12 @@ import concurrencylab.agent.SnippetClassRegistry;
 import concurrencylab.harness.process.WorkerPool;
 import concurrencylab.spi.CellContext;
 import concurrencylab.spi.ExecuteOutcome;
-import concurrencylab.spi.JavaSession;
 import concurrencylab.spi.Magic;
 import concurrencylab.spi.MimeBundle;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
 import jdk.jshell.execution.LocalExecutionControl;
-import jdk.jshell.spi.ExecutionControl;
-import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +25,7 @@ import picocli.CommandLine;
  */
 class GeneratedCodeInJShellTest {
 
-    private static JShell shell;
+    private static TestJShell shell;
     private static final java.util.concurrent.atomic.AtomicInteger TASKS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Local execution that records every snippet class it loads, as the runtime's engine does. */
@@ -58,24 +49,7 @@ class GeneratedCodeInJShellTest {
 
     @BeforeAll
     static void startShell() throws IOException {
-        ExecutionControlProvider recording = new ExecutionControlProvider() {
-            @Override
-            public String name() {
-                return "recording";
-            }
-
-            @Override
-            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-                return new RecordingControl();
-            }
-        };
-        shell = JShell.builder().executionEngine(recording, Map.of()).build();
-        shell.addToClasspath(System.getProperty("java.class.path"));
-        try (InputStream imports = GeneratedCodeInJShellTest.class.getResourceAsStream("/META-INF/concurrencylab/imports")) {
-            for (String line : new String(imports.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                eval(line);
-            }
-        }
+        shell = new TestJShell(RecordingControl::new);
         eval("record Share(int index, long primes) implements java.io.Serializable {}");
         eval("long primesBetween(long from, long to) { long c = 0; for (long n = Math.max(2, from); n < to; n++) {"
                 + " boolean p = true; for (long d = 2; d * d <= n; d++) if (n % d == 0) { p = false; break; } if (p) c++; }"
@@ -89,17 +63,7 @@ class GeneratedCodeInJShellTest {
     }
 
     private static String eval(String code) {
-        String value = null;
-        for (SnippetEvent event : shell.eval(code)) {
-            if (event.causeSnippet() != null) {
-                continue;
-            }
-            assertTrue(event.exception() == null, code + " threw " + event.exception());
-            assertTrue(event.status() == Snippet.Status.VALID, code + " is " + event.status() + ": "
-                    + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
-            value = event.value();
-        }
-        return value;
+        return shell.eval(code);
     }
 
     /** Compiles bodies as the engine will: a method returning the body's value. */

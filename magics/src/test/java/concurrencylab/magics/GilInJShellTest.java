@@ -9,18 +9,10 @@ import concurrencylab.spi.Magic;
 import concurrencylab.spi.MimeBundle;
 import concurrencylab.agent.SnippetWeaver;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
 import jdk.jshell.execution.LocalExecutionControl;
-import jdk.jshell.spi.ExecutionControl;
-import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +26,7 @@ import picocli.CommandLine;
  */
 class GilInJShellTest {
 
-    private static JShell shell;
+    private static TestJShell shell;
     private static final AtomicInteger TASKS = new AtomicInteger();
 
     /** Local execution that weaves every snippet class it loads, as the runtime's engine does. */
@@ -59,24 +51,7 @@ class GilInJShellTest {
     @BeforeAll
     static void startShell() throws IOException {
         assertTrue(ServiceLoader.load(SnippetWeaver.class).findFirst().isPresent(), "no SnippetWeaver is registered");
-        ExecutionControlProvider weaving = new ExecutionControlProvider() {
-            @Override
-            public String name() {
-                return "weaving";
-            }
-
-            @Override
-            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-                return new WeavingControl();
-            }
-        };
-        shell = JShell.builder().executionEngine(weaving, Map.of()).build();
-        shell.addToClasspath(System.getProperty("java.class.path"));
-        try (InputStream imports = GilInJShellTest.class.getResourceAsStream("/META-INF/concurrencylab/imports")) {
-            for (String line : new String(imports.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                eval(line);
-            }
-        }
+        shell = new TestJShell(WeavingControl::new);
         // CPU-bound work with no checkpoint and no call the harness knows: only woven checks can pre-empt it
         eval("long primesBelow(long limit) { long c = 0; for (long n = 2; n < limit; n++) { boolean p = true;"
                 + " for (long d = 2; d * d <= n; d++) if (n % d == 0) { p = false; break; } if (p) c++; } return c; }");
@@ -92,17 +67,7 @@ class GilInJShellTest {
     }
 
     private static String eval(String code) {
-        String value = null;
-        for (SnippetEvent event : shell.eval(code)) {
-            if (event.causeSnippet() != null) {
-                continue;
-            }
-            assertTrue(event.exception() == null, code + " threw " + event.exception());
-            assertTrue(event.status() == Snippet.Status.VALID, code + " is " + event.status() + ": "
-                    + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
-            value = event.value();
-        }
-        return value;
+        return shell.eval(code);
     }
 
     private static long number(String code) {

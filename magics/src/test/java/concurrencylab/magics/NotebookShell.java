@@ -9,18 +9,12 @@ import concurrencylab.spi.Magic;
 import concurrencylab.spi.MimeBundle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.spi.ExecutionControl;
-import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
 import picocli.CommandLine;
 
 /**
@@ -30,47 +24,20 @@ import picocli.CommandLine;
 final class NotebookShell implements AutoCloseable {
 
     private static final AtomicInteger TASKS = new AtomicInteger(5000);
-    private final JShell shell;
+    private final TestJShell shell;
 
     NotebookShell() throws IOException {
-        ExecutionControlProvider recording = new ExecutionControlProvider() {
-            @Override
-            public String name() {
-                return "recording";
-            }
-
-            @Override
-            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-                return new GeneratedCodeInJShellTest.RecordingControl();
-            }
-        };
-        shell = JShell.builder().executionEngine(recording, Map.of()).build();
-        shell.addToClasspath(System.getProperty("java.class.path"));
-        try (InputStream imports = NotebookShell.class.getResourceAsStream("/META-INF/concurrencylab/imports")) {
-            for (String line : new String(imports.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                eval(line);
-            }
-        }
+        shell = new TestJShell(GeneratedCodeInJShellTest.RecordingControl::new);
     }
 
     /** Evaluates a snippet that must compile and not throw; its value. */
     String eval(String code) {
-        String value = null;
-        for (SnippetEvent event : shell.eval(code)) {
-            if (event.causeSnippet() != null) {
-                continue;
-            }
-            assertTrue(event.exception() == null, code + " threw " + event.exception());
-            assertTrue(event.status() == Snippet.Status.VALID, code + " is " + event.status() + ": "
-                    + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
-            value = event.value();
-        }
-        return value;
+        return shell.eval(code);
     }
 
     /** Stops the running snippet, as the kernel's interrupt does (tier 1). */
     void stop() {
-        shell.stop();
+        shell.jshell().stop();
     }
 
     /** {@code %cluster ARGS}. */
@@ -132,7 +99,7 @@ final class NotebookShell implements AutoCloseable {
 
         @Override
         public ExecuteOutcome executeInternal(String code, CellContext cell) {
-            for (SnippetEvent event : shell.eval(code)) {
+            for (SnippetEvent event : shell.jshell().eval(code)) {
                 if (event.exception() != null) {
                     return ExecuteOutcome.failed(new ExecuteOutcome.ErrorInfo("EvalException",
                             event.exception().getMessage(), List.of(String.valueOf(event.exception().getMessage()))));

@@ -9,19 +9,12 @@ import concurrencylab.spi.CellContext;
 import concurrencylab.spi.ExecuteOutcome;
 import concurrencylab.spi.MimeBundle;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.spi.ExecutionControl;
-import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,29 +27,12 @@ import picocli.CommandLine;
  */
 class NotebookStateInWorkersTest {
 
-    private static JShell shell;
+    private static TestJShell shell;
     private static final AtomicInteger TASKS = new AtomicInteger(1000);
 
     @BeforeAll
     static void startShell() throws IOException {
-        ExecutionControlProvider recording = new ExecutionControlProvider() {
-            @Override
-            public String name() {
-                return "recording";
-            }
-
-            @Override
-            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-                return new GeneratedCodeInJShellTest.RecordingControl();
-            }
-        };
-        shell = JShell.builder().executionEngine(recording, Map.of()).build();
-        shell.addToClasspath(System.getProperty("java.class.path"));
-        try (InputStream imports = NotebookStateInWorkersTest.class.getResourceAsStream("/META-INF/concurrencylab/imports")) {
-            for (String line : new String(imports.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                eval(line);
-            }
-        }
+        shell = new TestJShell(GeneratedCodeInJShellTest.RecordingControl::new);
     }
 
     @AfterAll
@@ -66,17 +42,7 @@ class NotebookStateInWorkersTest {
     }
 
     private static String eval(String code) {
-        String value = null;
-        for (SnippetEvent event : shell.eval(code)) {
-            if (event.causeSnippet() != null) {
-                continue;
-            }
-            assertTrue(event.exception() == null, code + " threw " + event.exception());
-            assertTrue(event.status() == Snippet.Status.VALID, code + " is " + event.status() + ": "
-                    + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
-            value = event.value();
-        }
-        return value;
+        return shell.eval(code);
     }
 
     /** Compiles a body as the kernel does (a method returning its value) and runs the generated call. */
@@ -90,7 +56,7 @@ class NotebookStateInWorkersTest {
 
         @Override
         public ExecuteOutcome executeInternal(String code, CellContext cell) {
-            for (SnippetEvent event : shell.eval(code)) {
+            for (SnippetEvent event : shell.jshell().eval(code)) {
                 if (event.exception() != null) {
                     return ExecuteOutcome.failed(new ExecuteOutcome.ErrorInfo("EvalException",
                             event.exception().getMessage(), List.of(String.valueOf(event.exception().getMessage()))));
