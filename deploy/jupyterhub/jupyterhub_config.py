@@ -52,7 +52,7 @@ def copy_notebooks(spawner):
 c.Spawner.pre_spawn_hook = copy_notebooks
 
 # Limits. LocalProcessSpawner passes these to the server as MEM_LIMIT and CPU_LIMIT but does not
-# enforce them (enforcing needs cgroups: systemdspawner, or Kubernetes, see deploy/kubernetes).
+# enforce them (enforcing needs cgroups: systemdspawner, or Kubernetes: deploy/kubernetes/).
 # What bounds a student here is the kernel's own JVM heap (set at install, see the README's
 # "Memory of the runtime") and the culling of idle kernels and servers below.
 c.Spawner.mem_limit = os.environ.get("CLASSROOM_MEM_LIMIT", "1G")
@@ -64,6 +64,11 @@ c.Spawner.args = [
     "--MappingKernelManager.cull_idle_timeout=3600",
     "--MappingKernelManager.cull_interval=300",
     "--NotebookApp.shutdown_no_activity_timeout=7200",
+    # A kernel whose port was taken before it could bind it (the server picks free ports, then the
+    # kernel's JVM binds them, and on a busy machine another process can get one in between) exits at
+    # once; Jupyter restarts it on new ports only while it counts the kernel as still starting, which
+    # is 10 s by default. At the start of a lecture a JVM can take longer than that to reach its bind.
+    "--KernelRestarter.stable_start_time=60",
 ]
 c.Spawner.http_timeout = 120  # the start of a lecture: many servers start at once on a busy machine
 c.JupyterHub.cleanup_servers = True
