@@ -36,9 +36,12 @@ public final class RuntimeLauncher implements ExecutionControlProvider {
      * collector grows as cells need it: with the JVM's default initial heap (1/64 of the machine's memory)
      * a quiet session's RSS kept growing as fresh eden pages were touched (+40 MiB over 1,000 warm cells).
      * Collector and JIT stay at the JVM's defaults: cells measure concurrency, so the runtime must behave
-     * like an ordinary JVM.
+     * like an ordinary JVM. A runtime that has had no collection for 30 s (a student reading, not running)
+     * gets one, and G1 gives the heap it no longer needs back to the machine: after the tour notebook the
+     * runtime's RSS went from 146 to 98 MiB once idle. A run that allocates has collections of its own, so
+     * it never sees this one.
      */
-    private static final String DEFAULT_OPTIONS = "-Xmx1g -Xms16m";
+    private static final String DEFAULT_OPTIONS = "-Xmx1g -Xms16m -XX:G1PeriodicGCInterval=30000";
     private static final int CONNECT_TIMEOUT_MILLIS = 30_000;
 
     private final CellRouter cells;
