@@ -55,8 +55,4 @@ final class CondvarLock {
             acquire();
         }
     }
-
-    boolean isHeldByCurrentThread() {
-        return owner.get() == Thread.currentThread();
-    }
 }

@@ -27,6 +27,15 @@ public final class Gil {
     private final GilLog log;
     private final ThreadLocal<Participant> participants = new ThreadLocal<>();
     /**
+     * The thread that holds the lock, written only by that thread (when it gets the lock, and null before it lets
+     * go), so the holder reads its own writes: {@code holder == currentThread} tells a thread whether it holds the
+     * lock without a thread-local lookup. Switch checks run at every loop back-edge of notebook code, so their
+     * cost is what one thread under {@code %%gil} pays over the same code without it.
+     */
+    private Thread holder;
+    /** The old policy's tick count: one counter for the run, as CPython's {@code _Py_Ticker}; only the holder counts. */
+    private long ticks;
+    /**
      * The thread that asked the holder to drop the lock, until it got it. Only the asker clears it: a thread that
      * got the lock late (descheduled for an interval) must not clear a newer request of another thread.
      */
@@ -37,9 +46,8 @@ public final class Gil {
     private long checkReleases;
     private long blockingReleases;
 
-    /** A thread of the run: its ticks (old policy) and whether a blocking call released the lock for it. */
+    /** A thread of the run: whether a blocking call released the lock for it. */
     private static final class Participant {
-        long ticks;
         int blockingDepth;
         boolean releasedForBlocking;
     }
@@ -94,15 +102,8 @@ public final class Gil {
 
     /** A switch check: where the holder lets another thread have the lock, by the policy. */
     void check() {
-        Participant me = participants.get();
-        if (me == null) {
-            return;
-        }
-        if (!held()) {
-            // a blocking call ended by an exception, so its release was not undone: take the lock back first
-            me.blockingDepth = 0;
-            me.releasedForBlocking = false;
-            acquire();
+        if (holder != Thread.currentThread()) {
+            checkWithoutTheLock();
             return;
         }
         if (policy == GilPolicy.NEW) {
@@ -116,8 +117,9 @@ public final class Gil {
                 }
                 acquire();
             }
-        } else if (++me.ticks % checkTicks == 0) {
+        } else if (++ticks % checkTicks == 0) {
             checkReleases++;
+            holder = null;
             log.released();
             try {
                 old.releaseAndRetake();
@@ -125,8 +127,21 @@ public final class Gil {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("interrupted while waiting for the GIL");
             }
-            log.acquired(Thread.currentThread().getName());
+            holder = Thread.currentThread();
+            log.acquired(holder.getName());
         }
+    }
+
+    /** A check by a thread that does not hold the lock: one that never entered the run, or one that must take it back. */
+    private void checkWithoutTheLock() {
+        Participant me = participants.get();
+        if (me == null) {
+            return;
+        }
+        // a blocking call ended by an exception, so its release was not undone: take the lock back first
+        me.blockingDepth = 0;
+        me.releasedForBlocking = false;
+        acquire();
     }
 
     /** Before a blocking call of notebook code: the lock is free while the thread blocks. */
@@ -185,10 +200,12 @@ public final class Gil {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while waiting for the GIL");
         }
-        log.acquired(Thread.currentThread().getName());
+        holder = Thread.currentThread();
+        log.acquired(holder.getName());
     }
 
     private void release() {
+        holder = null;
         log.released();
         if (fair != null) {
             fair.unlock();
@@ -198,7 +215,7 @@ public final class Gil {
     }
 
     private boolean held() {
-        return fair != null ? fair.isHeldByCurrentThread() : old.isHeldByCurrentThread();
+        return holder == Thread.currentThread();
     }
 
     /** What the lock did in the run; call after every task ended (their ends happen before this call). */
