@@ -31,6 +31,10 @@ final class GilBench {
         RunResult serialRun = median(RunOptions.of(Mode.SERIAL).withTasks(2), cpu);
         double serial = serialRun.wallNanos();
         System.out.printf(Locale.ROOT, "  %-34s %8.1f ms%n", "serial (1 thread, no GIL)", serial / 1e6);
+        // One thread under the GIL pays for the switch checks and never waits: what the checks alone cost.
+        RunResult oneThread = median(gil(GilPolicy.NEW).withWorkers(1).withTasks(2), cpu);
+        System.out.printf(Locale.ROOT, "  %-34s %8.1f ms   %.2f× serial's speed  (the switch checks alone)%n",
+                "%%gil -n 1", oneThread.wallNanos() / 1e6, serial / oneThread.wallNanos());
         for (GilPolicy policy : GilPolicy.values()) {
             RunResult run = median(gil(policy).withWorkers(2).withTasks(2), cpu);
             if (!run.results().equals(serialRun.results())) {
