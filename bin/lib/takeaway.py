@@ -47,7 +47,7 @@ def takeaway(notebook):
         return None, f"{where} is a {last.cell_type} cell; the last cell must be a markdown cell starting '{HEADING}'"
     first = last.source.splitlines()[0].strip() if last.source.strip() else ""
     if first != HEADING:
-        return None, f"{where} starts {first!r}, not '{HEADING}'"
+        return None, f"{where} starts {first[:60]!r}, not '{HEADING}'"
     sentence = first_paragraph_after_heading(last.source)
     if not sentence:
         return None, f"{where}: '{HEADING}' has no summary sentence after it"
