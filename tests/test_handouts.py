@@ -30,7 +30,11 @@ def tiny_png():
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
-def write_notebook(path, extra_cells=()):
+TAKEAWAY = "## Takeaway\n\nA handout keeps each `chart` on one page.\n\nMore prose that is not the summary."
+LONG_CELL = "\n".join(f"x{i} = {i}" for i in range(40))
+
+
+def write_notebook(path, extra_cells=(), takeaway=True):
     notebook = new_notebook()
     notebook.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
     png = base64.b64encode(tiny_png()).decode()
@@ -39,6 +43,7 @@ def write_notebook(path, extra_cells=()):
         new_code_cell("import base64\nfrom IPython.display import Image, display\n"
                       f"display(Image(data=base64.b64decode('{png}')))\nprint('measured', 6 * 7)"),
         *extra_cells,
+        *([new_markdown_cell(TAKEAWAY)] if takeaway else []),
     ]
     nbformat.write(notebook, path)
 
@@ -76,6 +81,40 @@ class HandoutsTest(unittest.TestCase):
         index = (self.out / "index.html").read_text()
         self.assertIn('href="98-handout-test.pdf"', index)
         self.assertIn("Handout test", index)
+
+    def test_the_print_css_keeps_charts_and_short_cells_whole_and_forces_no_page_break(self):
+        notebook = self.dir / "98-handout-test.ipynb"
+        write_notebook(notebook, [new_code_cell(LONG_CELL)])
+        result = self.run_handouts(notebook, CHROMIUM=str(self.dir / "no-chromium"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        page = (self.out / "98-handout-test.html").read_text()
+        css = page[page.index("@media print"):]
+        self.assertRegex(css, r"\.jp-OutputArea-output img, [^{]*\{ break-inside: avoid; \}")
+        self.assertIn(".celltag_handout-keep-together .jp-InputArea { break-inside: avoid; }", css)
+        self.assertIn("img { max-width: 100%; height: auto;", page, "images scale to the page width")
+        for forced in ("break-before: page", "page-break-before", "break-after: page", "page-break-after: always"):
+            self.assertNotIn(forced, page)
+        cells = page.split('<div class="jp-Cell jp-CodeCell')[1:]
+        self.assertEqual(len(cells), 2)
+        self.assertIn("celltag_handout-keep-together", cells[0].split(">")[0], "the short cell is kept whole")
+        self.assertNotIn("celltag_handout-keep-together", cells[1].split(">")[0], "a 40-line cell may break")
+        executed = nbformat.read(self.out / "98-handout-test.ipynb", as_version=4)
+        self.assertNotIn("tags", executed.cells[1].metadata, "the executed notebook is not changed by the handout")
+
+    def test_the_contents_page_gives_each_notebooks_title_and_takeaway(self):
+        first, second = self.dir / "98-handout-test.ipynb", self.dir / "99-no-takeaway.ipynb"
+        write_notebook(first)
+        write_notebook(second, takeaway=False)
+        result = subprocess.run([str(HANDOUTS), "--kernel", "python3", "--out", str(self.out), str(first), str(second)],
+                                capture_output=True, text=True, timeout=300,
+                                env={**os.environ, "CHROMIUM": str(self.dir / "no-chromium")})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        index = (self.out / "index.html").read_text()
+        self.assertIn('<h2><a href="98-handout-test.html">98 · Handout test</a></h2>', index)
+        self.assertIn('<p class="takeaway">A handout keeps each <code>chart</code> on one page.</p>', index)
+        self.assertNotIn("More prose", index, "only the sentence after the heading")
+        self.assertIn("(no takeaway", index)
+        self.assertLess(index.index("98-handout-test"), index.index("99-no-takeaway"), "in the order given")
 
     def test_html_only_with_a_note_when_chromium_is_missing(self):
         notebook = self.dir / "98-handout-test.ipynb"

@@ -1,20 +1,25 @@
 #!/usr/bin/python3
-"""The lecture notebooks: well-formed, in step with their sources, and runnable under the kernel.
+"""The lecture notebooks: well-formed, in step with their sources, ending with a takeaway, and runnable under the
+kernel with outputs fit to print (no error, no warning, no list of nulls, no coarse chart: tests/output_rules.py).
 
 Run:  /usr/bin/python3 -m unittest tests/test_notebooks.py   (from the repository root)
 The execution tests need the concurrency-lab kernel installed; each notebook is its own test, and a
 failure names the notebook, the cell and the error.
 """
+import base64
 import os
 import re
+import struct
 import subprocess
 import sys
 import threading
 import time
 import unittest
+import zlib
 from pathlib import Path
 
 import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 
@@ -24,6 +29,9 @@ sys.path.insert(0, str(NOTEBOOKS / "src"))
 import build  # noqa: E402  the generator, to compare sources with the committed notebooks
 sys.path.insert(0, str(ROOT / "tests"))
 import proctree  # noqa: E402
+from output_rules import output_problems  # noqa: E402
+sys.path.insert(0, str(ROOT / "bin" / "lib"))
+import takeaway  # noqa: E402  the takeaway convention, as bin/handouts reads it for its contents page
 
 KERNEL = "concurrency-lab"
 # A bound that catches a hang, generous for a loaded machine: the suite's time is reported, not tested.
@@ -39,10 +47,6 @@ SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 
 def notebook_paths():
     return [NOTEBOOKS / f"{topic}.ipynb" for topic in TOPICS]
-
-
-def first_line(cell):
-    return cell.source.splitlines()[0] if cell.source else "(empty)"
 
 
 class NotebookFilesTest(unittest.TestCase):
@@ -87,6 +91,88 @@ class NotebookFilesTest(unittest.TestCase):
                                 f"{path.name} draws no plot")
 
 
+    def test_every_notebook_ends_with_a_takeaway(self):
+        for path in notebook_paths():
+            with self.subTest(notebook=path.name):
+                _, problem = takeaway.takeaway(nbformat.read(path, as_version=4))
+                if problem:
+                    self.fail(f"{path.name}: {problem} (notebooks/README.md, Conventions)")
+
+
+class RulesTest(unittest.TestCase):
+    """The notebook rules themselves, on notebooks made here: each passes what it should and names the cell."""
+
+    @staticmethod
+    def notebook(*cells):
+        notebook = new_notebook()
+        notebook.cells = list(cells)
+        return notebook
+
+    def test_a_takeaway_is_the_last_cell_a_heading_and_one_sentence(self):
+        good = self.notebook(new_markdown_cell("# 42 · Title"), new_code_cell("1"),
+                             new_markdown_cell("## Takeaway\n\nLocks make `count += 1` safe, at a price.\n\nMore."))
+        self.assertEqual(takeaway.takeaway(good), ("Locks make `count += 1` safe, at a price.", None))
+        self.assertEqual(takeaway.title(good), "42 · Title")
+        for cells, problem in [
+            ([new_code_cell("1")], "cell 1 (the last) is a code cell"),
+            ([new_markdown_cell("## Summary\n\nA sentence.")], "cell 1 (the last) starts '## Summary', not '## Takeaway'"),
+            ([new_markdown_cell("## Takeaway")], "'## Takeaway' has no summary sentence after it"),
+            ([new_markdown_cell("## Takeaway\n\n- a list\n- of points")], "not a sentence as its own paragraph"),
+            ([new_markdown_cell("## Takeaway\n\nno full stop")], "does not end a sentence"),
+            ([new_markdown_cell("## Takeaway\n\nFine."), new_code_cell("1")], "cell 2 (the last) is a code cell"),
+        ]:
+            with self.subTest(problem=problem):
+                sentence, found = takeaway.takeaway(self.notebook(*cells))
+                self.assertIsNone(sentence)
+                self.assertIn(problem, found)
+
+    def test_each_committed_notebook_passes_once_it_ends_with_a_takeaway(self):
+        for path in notebook_paths():
+            with self.subTest(notebook=path.name):
+                notebook = nbformat.read(path, as_version=4)
+                if takeaway.takeaway(notebook)[1]:
+                    notebook.cells.append(new_markdown_cell("## Takeaway\n\nOne sentence sums the lecture up."))
+                self.assertIsNone(takeaway.takeaway(notebook)[1])
+
+    def test_output_rules_pass_clean_outputs(self):
+        clean = self.notebook(new_code_cell("%%threads", outputs=[
+            new_output("stream", name="stdout", text="threads: 4 tasks on 2 workers\nResult: [1, null, 3]\n"),
+            new_output("display_data", data={"image/png": png_b64(1600, 1000), "text/plain": "<chart>"},
+                       metadata={"image/png": {"width": 800, "height": 500}}),
+            new_output("display_data", data={"image/png": png_b64(2600, 2000)}),
+            new_output("display_data", data={"image/svg+xml": "<svg/>"})]))
+        self.assertEqual(output_problems(clean), [])
+
+    def test_output_rules_name_the_cell_and_the_offence(self):
+        outputs = [
+            new_output("error", ename="ArithmeticException", evalue="/ by zero", traceback=[]),
+            new_output("stream", name="stderr", text="Exception in thread \"t\"\n"),
+            new_output("stream", name="stdout", text="ok\nWARNING: A restricted method has been called\n"),
+            new_output("execute_result", data={"text/plain": "Warning: slow"}, execution_count=1),
+            new_output("stream", name="stdout", text="threads: 16 tasks\nResult: [null, null, null]\n"),
+            new_output("stream", name="stdout", text="Result: [null, null, … 14 more]\n"),
+            new_output("display_data", data={"image/png": png_b64(800, 500)}, metadata={"image/png": {"width": 800}}),
+            new_output("display_data", data={"image/png": png_b64(640, 400)}),
+        ]
+        problems = output_problems(self.notebook(new_markdown_cell("# T"), new_code_cell("%%threads -t 16\nwork();",
+                                                                                           outputs=outputs)))
+        self.assertEqual(len(problems), len(outputs), "\n".join(problems))
+        for problem, expected in zip(problems, [
+                "error output: ArithmeticException: / by zero", "warning (standard error): Exception in thread",
+                "warning: WARNING: A restricted method", "warning: Warning: slow", "a result list of only nulls",
+                "a result list of only nulls: Result: [null, null, … 14 more]",
+                "a 800 px wide PNG shown 800 px wide: below print resolution (needs 1600 px)",
+                "a 640 px wide PNG without a display width: below print resolution"]):
+            self.assertTrue(problem.startswith("cell 2 (%%threads -t 16): " + expected), problem)
+
+
+def png_b64(width, height):
+    """The base64 of a PNG's signature and IHDR chunk: all the rules read of an image."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = struct.pack(">I", len(ihdr)) + b"IHDR" + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+    return base64.b64encode(b"\x89PNG\r\n\x1a\n" + chunk).decode()
+
+
 def kernel_installed():
     try:
         KernelSpecManager().get_kernel_spec(KERNEL)
@@ -114,14 +200,11 @@ class NotebookExecutionTest(unittest.TestCase):
             watch.stop()
         seconds = time.monotonic() - started
 
-        errors = []
-        images = 0
-        for number, cell in enumerate(notebook.cells, start=1):
-            for output in cell.get("outputs", []):
-                if output.output_type == "error":
-                    errors.append(f"cell {number} ({first_line(cell)}): {output.ename}: {output.evalue}")
-                images += "image/png" in output.get("data", {}) or "image/svg+xml" in output.get("data", {})
-        self.assertEqual(errors, [], f"{path.name}: error output")
+        images = sum("image/png" in output.get("data", {}) or "image/svg+xml" in output.get("data", {})
+                     for cell in notebook.cells for output in cell.get("outputs", []))
+        problems = output_problems(notebook)
+        self.assertEqual(problems, [], f"{path.name}: outputs unfit for the handout (notebooks/README.md, Conventions):\n"
+                         + "\n".join(problems))
         self.assertGreater(images, 0, f"{path.name}: no plot was rendered")
         self.assertLessEqual(seconds, SECONDS_PER_NOTEBOOK,
                              f"{path.name} took {seconds:.0f} s, more than {SECONDS_PER_NOTEBOOK:.0f} s")

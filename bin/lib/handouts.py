@@ -3,9 +3,11 @@
 Used by bin/handouts; run that, not this file directly.
 """
 import argparse
+import copy
 import datetime
 import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,9 +20,14 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
+import takeaway
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 TEMPLATES = Path(__file__).resolve().parent / "handout-template"
+# A code cell shorter than this is kept on one page (a tag the handout's CSS knows); longer ones may break.
+SHORT_CELL_LINES = 25
+KEEP_TOGETHER_TAG = "handout-keep-together"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run",
                   "--virtual-time-budget=10000", "--no-pdf-header-footer"]
@@ -30,6 +37,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 class Handout:
     notebook: Path
     title: str = ""
+    takeaway: str = ""
     seconds: float = 0.0
     errors: list = field(default_factory=list)
     html: Path = None
@@ -63,15 +71,6 @@ def check_kernel(kernel_name):
                  "install Concurrency Lab's kernel first (bin/lab), then run bin/handouts again")
 
 
-def title_of(notebook):
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return "Concurrency Lab"
-
-
 def error_outputs(notebook):
     """[(cell number, message)] for every error output."""
     problems = []
@@ -92,8 +91,19 @@ def execute(handout, kernel_name, timeout):
     # Highlight code as Java even if the kernel's language_info did not say so.
     notebook.metadata.setdefault("language_info", {}).setdefault("pygments_lexer", "java")
     handout.errors = error_outputs(notebook)
-    handout.title = title_of(notebook)
+    handout.title = takeaway.title(notebook)
+    handout.takeaway, _ = takeaway.takeaway(notebook)
     return notebook
+
+
+def tag_short_cells(notebook):
+    """A copy of the notebook whose short code cells carry the tag that keeps them on one page
+    (the lab template writes tags as classes: celltag_handout-keep-together)."""
+    tagged = copy.deepcopy(notebook)
+    for cell in tagged.cells:
+        if cell.cell_type == "code" and len(cell.source.splitlines()) < SHORT_CELL_LINES:
+            cell.metadata.setdefault("tags", []).append(KEEP_TOGETHER_TAG)
+    return tagged
 
 
 def export_html(handout, notebook, out_dir):
@@ -102,7 +112,7 @@ def export_html(handout, notebook, out_dir):
     exporter.exclude_output_prompt = True
     footer = (f"Concurrency Lab handout · executed {datetime.date.today().isoformat()} "
               f"in {handout.seconds:.0f} s on {os.cpu_count()} cores")
-    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": handout.title},
+    body, _ = exporter.from_notebook_node(tag_short_cells(notebook), resources={"metadata": {"name": handout.title},
                                                                "handout_footer": footer})
     handout.html = out_dir / f"{handout.notebook.stem}.html"
     handout.html.write_text(body, encoding="utf-8")
@@ -122,31 +132,48 @@ def print_pdf(handout, chromium):
     handout.pdf = pdf
 
 
+def inline_markdown(text):
+    """The little Markdown a takeaway sentence uses (`code`, **bold**, *emphasis*) as HTML; the rest escaped."""
+    text = html.escape(text)
+    text = re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+    text = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", text)
+    return re.sub(r"(?<![*\w])\*([^*]+)\*(?![*\w])", r"<em>\1</em>", text)
+
+
 def write_index(handouts, out_dir, chromium):
-    rows = []
+    """The contents page: each notebook's title and its takeaway sentence, with links to its handout."""
+    entries = []
     for h in handouts:
         links = [f'<a href="{h.html.name}">HTML</a>']
         if h.pdf:
             links.append(f'<a href="{h.pdf.name}">PDF</a>')
         links.append(f'<a href="{h.executed.name}">notebook</a>')
         status = "ok" if not h.errors else f"{len(h.errors)} error(s)"
-        rows.append(f"<tr><td>{html.escape(h.notebook.stem)}</td><td>{html.escape(h.title)}</td>"
-                    f"<td>{' · '.join(links)}</td><td>{h.seconds:.0f} s</td><td>{status}</td></tr>")
+        main = h.pdf or h.html
+        summary = (f'<p class="takeaway">{inline_markdown(h.takeaway)}</p>' if h.takeaway
+                   else '<p class="takeaway missing">(no takeaway: the last cell is not "## Takeaway" and a sentence)</p>')
+        entries.append(f'<li><h2><a href="{main.name}">{html.escape(h.title)}</a></h2>\n{summary}\n'
+                       f'<p class="meta">{html.escape(h.notebook.stem)} · {" · ".join(links)} · '
+                       f'ran in {h.seconds:.0f} s · {status}</p></li>')
     note = "" if chromium else (
         '<p class="note"><strong>No PDFs:</strong> Chromium was not found at /usr/bin/chromium '
         "(or $CHROMIUM). Install the <code>chromium</code> package (bin/lab does) and run bin/handouts again; "
         "the HTML handouts print well from any browser meanwhile.</p>")
     (out_dir / "index.html").write_text(f"""<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>Concurrency Lab handouts</title>
-<style>body {{ font-family: sans-serif; max-width: 60em; margin: 2em auto; }}
-table {{ border-collapse: collapse; width: 100%; }} td, th {{ border-bottom: 1px solid #ccc; padding: 0.4em; text-align: left; }}
-.note {{ background: #fff3cd; padding: 0.8em; border: 1px solid #e0c060; }}</style></head>
+<html><head><meta charset="utf-8"><title>Concurrency Lab handouts: contents</title>
+<style>body {{ font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height: 1.4; }}
+ul.contents {{ list-style: none; padding-left: 0; }} ul.contents li {{ margin-bottom: 1.1em; break-inside: avoid; }}
+ul.contents h2 {{ font-size: 1.15em; margin: 0 0 0.2em; }} ul.contents a {{ color: inherit; }}
+.takeaway {{ margin: 0.2em 0; }} .missing {{ color: #a00; }}
+.meta {{ margin: 0; color: #666; font-size: 0.85em; }}
+.note {{ background: #fff3cd; padding: 0.8em; border: 1px solid #e0c060; }}
+@page {{ size: A4; margin: 16mm 14mm; }}</style></head>
 <body><h1>Concurrency Lab handouts</h1>
 {note}
-<table><tr><th>notebook</th><th>title</th><th>handout</th><th>run time</th><th>status</th></tr>
-{chr(10).join(rows)}
-</table>
-<p>Made {datetime.datetime.now().isoformat(timespec="minutes")} on a machine with {os.cpu_count()} cores.</p>
+<ul class="contents">
+{chr(10).join(entries)}
+</ul>
+<p class="meta">Made {datetime.datetime.now().isoformat(timespec="minutes")} on a machine with {os.cpu_count()} cores.</p>
 </body></html>
 """, encoding="utf-8")
 

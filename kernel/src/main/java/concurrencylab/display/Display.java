@@ -13,7 +13,7 @@ public final class Display {
     private static volatile DisplaySink sink = new DisplaySink() {
         @Override
         public void display(JsonObject bundle, String displayId, boolean update) {
-            System.out.println(bundle.get("text/plain").getAsString());
+            System.out.println(bundle.getAsJsonObject("data").get("text/plain").getAsString());
         }
 
         @Override

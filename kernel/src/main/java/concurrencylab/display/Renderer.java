@@ -15,4 +15,13 @@ public interface Renderer {
      * @return mime type to content: text as is, binary formats base64-encoded; {@code text/plain} is added by the caller when missing
      */
     Map<String, String> render(Object value, String requestedMime) throws Exception;
+
+    /**
+     * {@link #render} with Jupyter display metadata beside the content; what the notebook gets. A renderer that
+     * has metadata to give (an image's display size) overrides this; the default gives none.
+     */
+    default MimeData renderWithMetadata(Object value, String requestedMime) throws Exception {
+        Map<String, String> data = render(value, requestedMime);
+        return data == null ? null : MimeData.of(data);
+    }
 }

@@ -1,15 +1,20 @@
 package concurrencylab.display;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-/** All renderers in the runtime: the built-in one, then those found with {@link ServiceLoader}. */
+/**
+ * All renderers in the runtime: the built-in one, then those found with {@link ServiceLoader}. A bundle is
+ * Jupyter's pair {@code {"data": {mime: content}, "metadata": {mime: {...}}}}, as display_data carries it.
+ */
 public final class Renderers {
 
     private static final List<Renderer> ALL = load();
+    private static final Gson GSON = new Gson();
 
     private Renderers() {
     }
@@ -22,7 +27,7 @@ public final class Renderers {
     }
 
     /**
-     * The mime data of a value that some renderer shows richly, or null when plain text is all there is.
+     * The bundle of a value that some renderer shows richly, or null when plain text is all there is.
      * {@code text/plain} is added from {@code plain} when the renderer gave none.
      */
     public static JsonObject rich(Object value, String requestedMime, String plain) {
@@ -30,19 +35,19 @@ public final class Renderers {
             return null;
         }
         for (Renderer renderer : ALL) {
-            Map<String, String> data;
+            MimeData rendered;
             try {
-                data = renderer.render(value, requestedMime);
+                rendered = renderer.renderWithMetadata(value, requestedMime);
             } catch (Exception e) {
-                data = Map.of("text/plain", plain + "\n(rendering failed: " + e + ")");
+                rendered = MimeData.of(Map.of("text/plain", plain + "\n(rendering failed: " + e + ")"));
             }
-            if (data != null && !data.isEmpty()) {
-                JsonObject bundle = new JsonObject();
-                data.forEach(bundle::addProperty);
-                if (!bundle.has("text/plain")) {
-                    bundle.addProperty("text/plain", plain);
+            if (rendered != null && !rendered.data().isEmpty()) {
+                JsonObject data = new JsonObject();
+                rendered.data().forEach(data::addProperty);
+                if (!data.has("text/plain")) {
+                    data.addProperty("text/plain", plain);
                 }
-                return bundle;
+                return bundle(data, GSON.toJsonTree(rendered.metadata()).getAsJsonObject());
             }
         }
         return null;
@@ -52,19 +57,26 @@ public final class Renderers {
     public static JsonObject bundle(Object value, String requestedMime) {
         String plain = String.valueOf(value);
         if (requestedMime != null && value instanceof CharSequence text) {
-            JsonObject bundle = new JsonObject();
-            bundle.addProperty(requestedMime, text.toString());
-            if (!bundle.has("text/plain")) {
-                bundle.addProperty("text/plain", plain);
+            JsonObject data = new JsonObject();
+            data.addProperty(requestedMime, text.toString());
+            if (!data.has("text/plain")) {
+                data.addProperty("text/plain", plain);
             }
-            return bundle;
+            return bundle(data, new JsonObject());
         }
         JsonObject rich = rich(value, requestedMime, plain);
         if (rich != null) {
             return rich;
         }
-        JsonObject text = new JsonObject();
-        text.addProperty("text/plain", plain);
-        return text;
+        JsonObject data = new JsonObject();
+        data.addProperty("text/plain", plain);
+        return bundle(data, new JsonObject());
+    }
+
+    private static JsonObject bundle(JsonObject data, JsonObject metadata) {
+        JsonObject bundle = new JsonObject();
+        bundle.add("data", data);
+        bundle.add("metadata", metadata);
+        return bundle;
     }
 }

@@ -272,9 +272,10 @@ public final class SideChannel implements AutoCloseable {
         }
     }
 
+    /** A bundle as the runtime's {@code Renderers} sends it: {@code {"data": ..., "metadata": ...}}. */
     private static MimeBundle bundle(String json) {
-        JsonObject data = JsonParser.parseString(json).getAsJsonObject();
-        return new MimeBundle(data, new JsonObject());
+        JsonObject bundle = JsonParser.parseString(json).getAsJsonObject();
+        return new MimeBundle(bundle.getAsJsonObject("data"), bundle.getAsJsonObject("metadata"));
     }
 
     @Override

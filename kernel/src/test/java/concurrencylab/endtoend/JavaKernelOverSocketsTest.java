@@ -60,6 +60,24 @@ class JavaKernelOverSocketsTest {
     }
 
     @Test
+    @Order(1)
+    void anImageCarriesItsDisplaySizeInDisplayDataAndExecuteResultMetadata() throws Exception {
+        KernelClient.Exchange cell = client.execute("""
+                var picture = new java.awt.image.BufferedImage(40, 25, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                display(picture);
+                picture
+                """);
+        assertEquals("ok", cell.reply().content().get("status").getAsString(), cell.reply().content().toString());
+        for (Message shown : List.of(cell.ofType("display_data").get(0), cell.ofType("execute_result").get(0))) {
+            JsonObject size = shown.content().getAsJsonObject("metadata").getAsJsonObject("image/png");
+            assertEquals(40, size.get("width").getAsInt(), shown.type());
+            assertEquals(25, size.get("height").getAsInt(), shown.type());
+            byte[] png = java.util.Base64.getDecoder().decode(shown.content().getAsJsonObject("data").get("image/png").getAsString());
+            assertEquals(80, javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth(), shown.type());
+        }
+    }
+
+    @Test
     @Order(2)
     void threadOutputThatOutlivesTheCellReachesThatCell() throws Exception {
         KernelClient.Exchange cell = client.execute("""

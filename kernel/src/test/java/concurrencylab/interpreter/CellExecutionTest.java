@@ -246,11 +246,25 @@ class CellExecutionTest {
     }
 
     @Test
-    void imagesAreRenderedAsPng() {
+    void imagesAreRenderedAsPngAtTwiceTheirSizeAndShownAtTheirOwn() throws Exception {
         ExecuteOutcome outcome = run("new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)",
                 new RecordingCell());
         assertTrue(outcome.result().data().has("image/png"), () -> outcome.result().toString());
         assertEquals("image 4x3", outcome.result().data().get("text/plain").getAsString());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(outcome.result().data().get("image/png").getAsString())));
+        assertEquals(8, png.getWidth());
+        assertEquals(6, png.getHeight());
+        assertEquals("{\"image/png\":{\"width\":4,\"height\":3}}", outcome.result().metadata().toString());
+    }
+
+    @Test
+    void aDisplayedImageCarriesItsDisplaySizeThroughTheSideChannel() {
+        RecordingCell cell = new RecordingCell();
+        run("display(new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB));", cell);
+        var metadata = cell.displays().get(0).bundle().metadata().getAsJsonObject("image/png");
+        assertEquals(30, metadata.get("width").getAsInt());
+        assertEquals(20, metadata.get("height").getAsInt());
     }
 
     @Test

@@ -100,6 +100,19 @@ public record RunResult(String mode, int requestedWorkers, List<TaskRecord> task
         return tasks.size() == 1 ? tasks.get(0).result() : results();
     }
 
+    /**
+     * Whether some task returned a value: a body that returns nothing (every result null) gets no result line,
+     * which would only be a row of nulls.
+     */
+    public boolean hasResults() {
+        return tasks.stream().anyMatch(task -> task.result() != null);
+    }
+
+    /** {@link #value()} as the summary shows it: a long list cut to its first entries and how many more. */
+    public String resultText() {
+        return tasks.size() == 1 ? ValueText.show(value()) : ValueText.list(results());
+    }
+
     public List<TaskRecord> failures() {
         return tasks.stream().filter(TaskRecord::failed).toList();
     }
@@ -135,7 +148,10 @@ public record RunResult(String mode, int requestedWorkers, List<TaskRecord> task
         return "  ... and " + (tasks.size() - shownTasks().size()) + " more tasks (keep them all with -o NAME)";
     }
 
-    /** The short text a run prints: totals, then one line per task, then any failures. */
+    /**
+     * The short text a run prints: totals, then one line per task (failures among them), then the results, cut
+     * when long, and left out when no task returned one.
+     */
     public String summary() {
         StringBuilder text = new StringBuilder();
         text.append(totalsLine()).append('\n');
@@ -153,8 +169,10 @@ public record RunResult(String mode, int requestedWorkers, List<TaskRecord> task
         if (shownTasks().size() < tasks.size()) {
             text.append(hiddenTasksNote()).append('\n');
         }
-        text.append(succeeded() ? "Result: " : "Result (failed tasks are null): ").append(ValueText.show(value()));
-        return text.append('\n').toString();
+        if (hasResults()) {
+            text.append(succeeded() ? "Result: " : "Result (failed tasks are null): ").append(resultText()).append('\n');
+        }
+        return text.toString();
     }
 
     @Override

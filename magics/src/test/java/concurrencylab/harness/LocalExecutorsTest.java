@@ -33,6 +33,14 @@ class LocalExecutorsTest {
     }
 
     @Test
+    void aBodyThatReturnsNothingShowsItsRunWithoutAListOfNulls() throws Exception {
+        RunResult result = run(Mode.THREADS, 4, 16, () -> null);
+        assertTrue(result.succeeded(), result.summary());
+        assertTrue(result.summary().contains("task 15 on threads-"), result.summary());
+        assertTrue(!result.summary().contains("Result") && !result.summary().contains("null"), result.summary());
+    }
+
+    @Test
     void serialRunsEveryTaskOnOneThreadNamedAfterTheMode() throws Exception {
         RunResult result = run(Mode.SERIAL, 4, 3, Workloads::whoAmI);
         assertCoversEveryIndex(result, 3);

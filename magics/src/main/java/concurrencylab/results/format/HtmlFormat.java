@@ -25,14 +25,20 @@ public final class HtmlFormat {
         int colon = totals.indexOf(':');
         StringBuilder html = new StringBuilder("<p><b>" + escape(totals.substring(0, colon)) + "</b>"
                 + escape(totals.substring(colon)) + (run.state().none() ? "" : "<br>" + escape(run.state().line())) + "</p>");
+        // a body that returns nothing would fill the result column with nulls
+        boolean resultColumn = run.hasResults() || !run.succeeded();
         html.append("<table><thead><tr><th>task</th><th>worker</th><th>start</th><th>wall</th><th>CPU</th>"
-                + "<th>result</th></tr></thead><tbody>");
+                + (resultColumn ? "<th>result</th>" : "") + "</tr></thead><tbody>");
         for (TaskRecord task : run.shownTasks()) {
-            html.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+            html.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>",
                     task.index(), escape(task.worker()), Durations.format(task.startNanos()),
-                    Durations.format(task.wallNanos()), Durations.format(task.cpuNanos()),
-                    task.failed() ? "<span style=\"color:#b00\">FAILED: " + escape(task.failure().describe()) + "</span>"
-                            : escape(ValueText.show(task.result()))));
+                    Durations.format(task.wallNanos()), Durations.format(task.cpuNanos())));
+            if (resultColumn) {
+                html.append("<td>").append(task.failed()
+                        ? "<span style=\"color:#b00\">FAILED: " + escape(task.failure().describe()) + "</span>"
+                        : escape(ValueText.show(task.result()))).append("</td>");
+            }
+            html.append("</tr>");
         }
         html.append("</tbody></table>");
         if (run.shownTasks().size() < run.tasks().size()) {

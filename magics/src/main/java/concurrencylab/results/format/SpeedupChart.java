@@ -26,13 +26,13 @@ public final class SpeedupChart {
     }
 
     public static XYChart of(SpeedupResult result) {
-        return of(result, PrintStyle.WIDTH, PrintStyle.HEIGHT);
+        return of(result, LabStyle.WIDTH, LabStyle.HEIGHT);
     }
 
     public static XYChart of(SpeedupResult result, int width, int height) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title("Speedup over serial")
                 .xAxisTitle("workers (threads or processes)").yAxisTitle("speedup (serial time / time, ×)").build();
-        PrintStyle.apply(chart);
+        LabStyle.apply(chart);
         int maxWorkers = result.points().stream().mapToInt(SpeedupPoint::workers).max().orElse(1);
         double[] ideal = IntStream.rangeClosed(1, maxWorkers).asDoubleStream().toArray();
         XYSeries idealLine = chart.addSeries("ideal", ideal, ideal);
@@ -42,7 +42,7 @@ public final class SpeedupChart {
         Map<String, ScalingModel> models = result.models();
         int modeNumber = 0;
         for (String mode : result.modes()) {
-            java.awt.Color color = PrintStyle.PALETTE[modeNumber++ % PrintStyle.PALETTE.length];
+            java.awt.Color color = LabStyle.PALETTE[modeNumber++ % LabStyle.PALETTE.length];
             List<SpeedupPoint> points = result.pointsOf(mode);
             double[] x = points.stream().mapToDouble(SpeedupPoint::workers).toArray();
             double[] y = points.stream().mapToDouble(SpeedupPoint::speedup).toArray();

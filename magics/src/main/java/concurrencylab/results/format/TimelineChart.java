@@ -26,7 +26,7 @@ public final class TimelineChart {
     }
 
     public static XYChart of(RunResult run) {
-        return of(run, PrintStyle.WIDTH, PrintStyle.HEIGHT);
+        return of(run, LabStyle.WIDTH, LabStyle.HEIGHT);
     }
 
     public static XYChart of(RunResult run, int width, int height) {
@@ -36,12 +36,12 @@ public final class TimelineChart {
                 .title("Timeline: " + run.mode() + ", " + run.tasks().size() + " tasks on " + workers.size() + " workers")
                 .xAxisTitle("time since the run started (ms); bars are tasks, numbered"
                         + (run.gil() != null ? "; black: the thread holds the GIL" : "")).yAxisTitle("worker").build();
-        PrintStyle.apply(chart);
+        LabStyle.apply(chart);
         // bars carry their task's name, so a legend would only repeat it
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setAnnotationTextFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
         chart.getStyler().setAnnotationTextFontColor(java.awt.Color.BLACK);
-        chart.getStyler().setSeriesColors(PrintStyle.PALETTE);
+        chart.getStyler().setSeriesColors(LabStyle.PALETTE);
         float barWidth = Math.max(4f, Math.min(40f, (height - 150f) / (workers.size() * 1.6f)));
         for (TaskRecord task : run.tasks()) {
             double row = workers.indexOf(task.worker());
@@ -80,7 +80,7 @@ public final class TimelineChart {
      * releases come thousands of times a second).
      */
     private static void addLockHolds(XYChart chart, RunResult run, List<String> workers, float lineWidth) {
-        double pixelMillis = Math.max(1e-3, run.wallNanos() / 1e6 / PrintStyle.WIDTH);
+        double pixelMillis = Math.max(1e-3, run.wallNanos() / 1e6 / LabStyle.WIDTH);
         for (String worker : workers) {
             List<double[]> spans = new ArrayList<>();
             for (GilReport.Hold hold : run.gil().holds()) {

@@ -11,6 +11,7 @@ import concurrencylab.results.RunResult;
 import concurrencylab.results.SpeedupPoint;
 import concurrencylab.results.SpeedupResult;
 import concurrencylab.results.TaskRecord;
+import concurrencylab.display.MimeData;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
@@ -46,21 +47,25 @@ class ChartsTest {
         // the legend sits below the plot, where it covers no point
         assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition());
         assertTrue(chart.getYAxisTitle().contains("×"));
-        Map<String, String> data = new ChartRenderer().render(chart, null);
+        MimeData rendered = new ChartRenderer().renderWithMetadata(chart, null);
+        Map<String, String> data = rendered.data();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(data.get("image/png"))));
         assertNotNull(image);
-        assertEquals(640, image.getWidth());
-        assertEquals(400, image.getHeight());
+        assertEquals(1280, image.getWidth(), "twice the chart's width: sharp in print");
+        assertEquals(800, image.getHeight());
+        assertEquals(Map.of("image/png", Map.of("width", 640, "height", 400)), rendered.metadata(),
+                "shown at the chart's own size");
         assertTrue(hasManyColors(image), "the PNG is blank");
         assertTrue(data.get("text/plain").contains("Speedup over serial"));
     }
 
     @Test
     void svgIsGivenWhenAsked() throws Exception {
-        Map<String, String> data = new ChartRenderer().render(ChartImage.of(SpeedupChart.of(speedups()), true), null);
-        String svg = data.get("image/svg+xml");
+        MimeData rendered = new ChartRenderer().renderWithMetadata(ChartImage.of(SpeedupChart.of(speedups()), true), null);
+        String svg = rendered.data().get("image/svg+xml");
         assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
         assertTrue(svg.length() > 2000);
+        assertEquals(Map.of(), rendered.metadata(), "an SVG has its size in itself");
     }
 
     @Test
@@ -77,8 +82,8 @@ class ChartsTest {
                 "no name between rows");
         byte[] png = ChartImage.of(chart, false).png();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertEquals(800, image.getWidth());
-        assertEquals(500, image.getHeight());
+        assertEquals(1600, image.getWidth());
+        assertEquals(1000, image.getHeight());
         assertTrue(hasManyColors(image));
     }
 
@@ -91,7 +96,7 @@ class ChartsTest {
                 new TaskRecord(1, "threads-1", 50_000_000, 50_000_000, 50_000_000, 1, null));
         RunResult run = new RunResult("threads", 1, tasks, 100_000_000, 100_000_000);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(ChartImage.of(TimelineChart.of(run, 800, 500), false).png()));
-        assertEquals(800, image.getWidth());
+        assertEquals(1600, image.getWidth());
     }
 
     @Test
