@@ -81,12 +81,26 @@ def maven_jars(cells):
     return jars
 
 
+def result_names(text):
+    """The variables a cell magic's -o NAME stores its result object in."""
+    first = text.splitlines()[0] if text else ""
+    return set(re.findall(r"\s-o\s+([A-Za-z_]\w*)", first)) if first.startswith("%%") else set()
+
+
 def check(source):
     script = ["//@@cell prelude", (SRC / "jshell-prelude.jsh").read_text()]
+    # The check runs a magic's body once as plain Java and makes no result object, so a cell that reads one
+    # (-o NAME) has nothing to read: it is left out, and said so.
+    results, skipped = set(), []
     for index, (_, kind, text) in enumerate(parse_cells(source.read_text(), source.name)):
         if kind == "code":
+            java = to_jshell(text)
+            if any(re.search(rf"\b{name}\b", java) for name in results):
+                skipped.append(index)
+                continue
+            results |= result_names(text)
             script.append(f"//@@cell {index}")
-            script.append(to_jshell(text))
+            script.append(java)
     with tempfile.NamedTemporaryFile("w", suffix=".cells.txt", delete=False) as handle:
         handle.write("\n".join(script) + "\n")
     if not PRODUCT_JAR.exists():
@@ -102,6 +116,8 @@ def check(source):
     problems = [line for line in output.splitlines() if line.startswith("PROBLEM")]
     if result.returncode != 0 and not problems:
         problems.append(f"checker exited with {result.returncode}")
+    if skipped:
+        output += f"not checked (they read a magic's -o result): cells {', '.join(map(str, skipped))}\n"
     return seconds, output, problems
 
 
@@ -113,6 +129,9 @@ def main(names):
         if "-v" in os.environ.get("CHECK_FLAGS", ""):
             print(output)
         print(f"{source.stem}: {seconds:.1f} s, {'OK' if not problems else 'PROBLEMS'}")
+        for line in output.splitlines():
+            if line.startswith("not checked"):
+                print("   ", line)
         for problem in problems:
             print("   ", problem)
         failed |= bool(problems)
