@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The Hazelcast configuration of a member that runs notebook tasks: it binds only to the interface it is given
  * (never to every address), joins the members it is told of over TCP (no multicast, no cloud discovery), and
- * keeps nothing but the notebook's classes and state, in two small maps with one backup each.
+ * keeps nothing but the notebook's classes, jars and state, in three maps with one backup each.
  */
 final class MemberConfig {
 
@@ -18,6 +18,8 @@ final class MemberConfig {
     static final String CLASSES_MAP = "concurrency-lab-classes";
     /** Serialized notebook values by their digest. */
     static final String STATE_MAP = "concurrency-lab-state";
+    /** The bytes of the notebook's jars by their digest ({@link NotebookJars}). */
+    static final String JARS_MAP = "concurrency-lab-jars";
     /** Member attributes the notebook's {@code %cluster} lists. */
     static final String CORES = "cores", MEMORY = "max-memory", JDK = "jdk";
     /** A member or client that stops answering is given up after this long (the default is a minute). */
@@ -48,6 +50,7 @@ final class MemberConfig {
         config.getExecutorConfig(EXECUTOR).setPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors()));
         config.getMapConfig(CLASSES_MAP).setBackupCount(1).setMaxIdleSeconds(IDLE_ENTRY_SECONDS);
         config.getMapConfig(STATE_MAP).setBackupCount(1).setMaxIdleSeconds(IDLE_ENTRY_SECONDS);
+        config.getMapConfig(JARS_MAP).setBackupCount(1).setMaxIdleSeconds(IDLE_ENTRY_SECONDS);
         config.getMemberAttributeConfig()
                 .setAttribute(CORES, String.valueOf(Runtime.getRuntime().availableProcessors()))
                 .setAttribute(MEMORY, String.valueOf(Runtime.getRuntime().maxMemory()))
