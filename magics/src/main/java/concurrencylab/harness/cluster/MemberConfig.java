@@ -30,7 +30,8 @@ final class MemberConfig {
     private MemberConfig() {
     }
 
-    static Config of(String clusterName, String bindAddress, int port, List<String> join) {
+    /** @param publicAddress where others reach this member when that is not where it binds (null: the same) */
+    static Config of(String clusterName, String bindAddress, int port, List<String> join, String publicAddress) {
         Config config = new Config();
         config.setClusterName(clusterName);
         config.setProperty("hazelcast.phone.home.enabled", "false");
@@ -42,6 +43,12 @@ final class MemberConfig {
         network.setPort(port).setPortAutoIncrement(false);
         network.getInterfaces().setEnabled(true).addInterface(bindAddress);
         network.getRestApiConfig().setEnabled(false);
+        if (publicAddress != null) {
+            network.setPublicAddress(publicAddress); // what members and clients are told to connect to
+            // Hazelcast binds its outgoing sockets to the member's own address, here the public one, which is
+            // not this machine's: let the system pick the source address instead
+            config.setProperty("hazelcast.socket.client.bind", "false");
+        }
         JoinConfig joining = network.getJoin();
         joining.getMulticastConfig().setEnabled(false);
         joining.getAutoDetectionConfig().setEnabled(false);
