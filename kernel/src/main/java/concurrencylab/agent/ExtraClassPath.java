@@ -8,7 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Inside the runtime JVM: the jars and class folders {@code %classpath add} gave the notebook, as the
  * execution engine received them. Worker JVMs of {@code %%processes} are started with them on their
- * class path, so snippet classes that use them load there too.
+ * class path, and {@code %%cluster} ships their bytes to its members, so snippet classes that use them load
+ * there too.
  */
 public final class ExtraClassPath {
 
@@ -17,8 +18,11 @@ public final class ExtraClassPath {
     private ExtraClassPath() {
     }
 
-    /** Adds the entries of a class path string (one path, or several joined by the path separator). */
-    static void add(String classPath) {
+    /**
+     * Adds the entries of a class path string (one path, or several joined by the path separator). Public for
+     * the execution engines of tests, which stand in for {@link RuntimeExecutionControl}.
+     */
+    public static void add(String classPath) {
         Arrays.stream(classPath.split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank() && !ENTRIES.contains(entry))
                 .forEach(ENTRIES::add);

@@ -34,13 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Members as a lecturer starts them on other machines ({@code member}, each bound to its own address), here each
  * on a host of its own ({@link TestHosts}: a network namespace as root, else another loopback address), and a
  * notebook that joins them with {@code %cluster join}: binding, the random cluster name, results, notebook
- * state, an interrupt and a lost member, all across the hosts' network.
+ * state, an interrupt and a lost member, all across the hosts' network, and a member behind a link with a delay.
  */
 @Tag("integration")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterAcrossHostsTest {
 
     private static final long PATIENCE_MILLIS = 60_000;
+    /** The delay each way on the link of the member {@link DelayingRelay} puts behind one. */
+    private static final long LINK_DELAY_MILLIS = 50;
     private static final Pattern UP = Pattern.compile("member (\\S+) of cluster (lab-[0-9a-f]{16}) is up, (\\d+) member");
     private static TestHosts hosts;
     private static NotebookShell notebook;
@@ -221,6 +223,57 @@ class ClusterAcrossHostsTest {
         assertTrue(out.contains("member " + victim + " left during the run: task "), out);
         System.out.printf("member lost: %d ms from the kill to the end of the recovered run (tasks of 1 s)%n",
                 TimeUnit.NANOSECONDS.toMillis(recovered - killedAt[0]));
+    }
+
+    @Test
+    @Order(7)
+    void aMemberBehindADelayedLinkGivesSerialsResultsAndItsRoundTripsShowTheDelay() throws Exception {
+        int memberPort = freePort();
+        try (DelayingRelay relay = new DelayingRelay(hosts.outside(),
+                new java.net.InetSocketAddress(hosts.address(1), memberPort), LINK_DELAY_MILLIS)) {
+            // the member advertises the relay: the notebook (and a member that connects to it) reach it only through it
+            start(1, "--interface", hosts.address(1), "--port", String.valueOf(memberPort), "--public-address", relay.address(),
+                    "--cluster", clusterName, "--join", hosts.address(0) + ":" + port);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MILLIS);
+            while (NotebookCluster.memberCount() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50); // the notebook's client learns of the new member
+            }
+            assertEquals(2, NotebookCluster.memberCount());
+            // each task works 20 ms: the member on the fast link runs most, the delayed one still several
+            String body = "Thread.sleep(20); return Task.index() * Task.index();";
+            assertEquals(notebook.serialResults(30, body), notebook.clusterResults(30, body));
+            List<long[]> delayed = spans(relay.address()), direct = spans(hosts.address(0) + ":" + port);
+            assertTrue(delayed.size() >= 2, "the delayed member ran " + delayed.size() + " task(s); " + direct.size() + " ran on the other");
+            long delayedGap = minGapMicros(delayed), directGap = minGapMicros(direct);
+            System.out.printf("delayed link (%d ms each way): %d tasks there, the shortest gap between two of them %.1f ms;"
+                    + " direct link: %d tasks, shortest gap %.1f ms%n", LINK_DELAY_MILLIS, delayed.size(), delayedGap / 1000.0,
+                    direct.size(), directGap / 1000.0);
+            // between two tasks on a member the result travels to the notebook and the next task back: two delays
+            assertTrue(delayedGap >= TimeUnit.MILLISECONDS.toMicros(2 * LINK_DELAY_MILLIS),
+                    "gap " + delayedGap + " µs on the delayed member");
+        }
+    }
+
+    /** Start and end (ns from the run's start) of the tasks {@code member} ran, in order: the hosts share one clock. */
+    private static List<long[]> spans(String member) {
+        String listed = notebook.eval("run.tasks().stream().filter(t -> t.worker().equals(\"" + member + "\"))"
+                + ".map(t -> t.startNanos() + \":\" + t.endNanos()).toList()");
+        List<long[]> spans = new ArrayList<>();
+        for (String span : listed.replaceAll("[\\[\\]\" ]", "").split(",")) {
+            if (!span.isEmpty()) {
+                spans.add(new long[] {Long.parseLong(span.split(":")[0]), Long.parseLong(span.split(":")[1])});
+            }
+        }
+        spans.sort(java.util.Comparator.comparingLong(span -> span[0]));
+        return spans;
+    }
+
+    private static long minGapMicros(List<long[]> spans) {
+        long min = Long.MAX_VALUE;
+        for (int i = 1; i < spans.size(); i++) {
+            min = Math.min(min, spans.get(i)[0] - spans.get(i - 1)[1]);
+        }
+        return min == Long.MAX_VALUE ? -1 : TimeUnit.NANOSECONDS.toMicros(min);
     }
 
     private static long count(Path folder) {

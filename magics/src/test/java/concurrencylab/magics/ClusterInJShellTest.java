@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concurrencylab.harness.cluster.MemberCommand;
 import concurrencylab.harness.cluster.NotebookCluster;
 import concurrencylab.spi.ExecuteOutcome;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code %cluster} and {@code %%cluster} in a real JShell, with real members: separate JVMs that
  * {@code %cluster start} forks on loopback, each its own Hazelcast member. Results equal serial's, the
- * notebook's classes and variables arrive, a killed member's task runs again elsewhere, an interrupt leaves
+ * notebook's classes and variables arrive, so do its jars (one added after the cluster started, and to a member
+ * that joined later), a killed member's task runs again elsewhere, an interrupt leaves
  * no member busy, and a cluster out of reach is one clear line.
  */
 @Tag("integration")
@@ -33,6 +37,8 @@ class ClusterInJShellTest {
     /** A loaded two-core machine starts a Hazelcast member in seconds, sometimes tens of them. */
     private static final long PATIENCE_MILLIS = 60_000;
     private static NotebookShell notebook;
+    @TempDir
+    static Path libraries;
 
     @BeforeAll
     static void startShellAndCluster() throws IOException {
@@ -108,6 +114,54 @@ class ClusterInJShellTest {
 
     @Test
     @Order(4)
+    void aLibraryJarAddedAfterTheClusterStartedReachesTheMembersOnce() throws IOException {
+        Path jar = TestLibrary.jar(libraries, "geometry", "demo.geometry", "Point", "public record Point(long x, long y)"
+                + " implements java.io.Serializable { public long manhattan() { return Math.abs(x) + Math.abs(y); } }");
+        notebook.addToClasspath(jar.toString());
+        eval("import demo.geometry.Point;");
+        eval("java.util.List<Point> points = java.util.List.of(new Point(1, 2), new Point(-3, 4), new Point(5, -6), new Point(0, 8));");
+        String body = "return points.get(Task.index()).manhattan();";
+        String[] results = new String[1];
+        String out = printed(() -> results[0] = results(4, body));
+        assertEquals("[3, 7, 11, 8]", results[0]);
+        assertEquals(notebook.serialResults(4, body), results[0]);
+        assertEquals("2", eval("run.tasks().stream().map(t -> t.worker()).distinct().count()"), "both members loaded the library");
+        assertTrue(eval("run.state().variables()").contains("points"), "a value of the library's type crossed");
+        assertTrue(out.contains("sent 1 jar of the notebook's class path ("), out);
+        String again = printed(() -> assertEquals("[Point[x=0, y=1], Point[x=1, y=1]]",
+                results(2, "return new Point(Task.index(), 1);"), "a value of the library's type comes back"));
+        assertFalse(again.contains("sent "), "the jar crossed once: " + again);
+    }
+
+    @Test
+    @Order(5)
+    void aClassFolderAddedLaterReachesAMemberThatJoinedLater() throws Exception {
+        Path folder = TestLibrary.classFolder(libraries.resolve("scaling"), "demo.scaling", "Scale",
+                "public final class Scale { public static long times(long value) { return value * 1000; } }");
+        notebook.addToClasspath(folder.toString());
+        eval("import demo.scaling.Scale;");
+        String clusterName = NotebookCluster.describe().split(" ")[1];
+        String first = NotebookCluster.startedMembers().keySet().iterator().next();
+        Process late = new ProcessBuilder(MemberCommand.javaCommand("--interface", "127.0.0.1", "--port", String.valueOf(freePort()),
+                "--cluster", clusterName, "--join", first, "--exit-with-parent"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            assertTrue(memberCountBecomes(3), "the late member joined");
+            String[] results = new String[1];
+            String out = printed(() -> results[0] = results(3, "return Scale.times(points.get(Task.index()).manhattan());"));
+            assertEquals("[3000, 7000, 11000]", results[0]);
+            assertEquals("3", eval("run.tasks().stream().map(t -> t.worker()).distinct().count()"),
+                    "the late member, too, ran a task with both libraries");
+            assertTrue(out.contains("sent 1 jar of the notebook's class path ("), "only the folder is new: " + out);
+        } finally {
+            late.destroyForcibly();
+            late.onExit().join();
+            assertTrue(memberCountBecomes(2), "the late member left");
+        }
+    }
+
+    @Test
+    @Order(6)
     void aTaskFailureNamesTheNotebooksCodeAndTheOthersStillCount() {
         ExecuteOutcome outcome = cluster(2, "if (Task.index() == 1) throw new IllegalStateException(\"no luck\"); return 7;");
         assertTrue(outcome.succeeded(), () -> String.valueOf(outcome.error()));
@@ -116,7 +170,7 @@ class ClusterInJShellTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aMemberKilledDuringARunHasItsTaskRunAgainOnTheOther(@TempDir Path scratch) throws Exception {
         String marker = scratch.toString().replace("\\", "\\\\");
         Map<String, Long> members = NotebookCluster.startedMembers();
@@ -144,7 +198,7 @@ class ClusterInJShellTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aClusterOutOfReachIsOneClearLine() {
         long start = System.nanoTime();
         ExecuteOutcome outcome = line("join", "127.0.0.1:9", "--cluster", "lab-nobody");
@@ -162,7 +216,7 @@ class ClusterInJShellTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void anInterruptCancelsTheTasksAndLeavesNoMemberBusy(@TempDir Path scratch) throws Exception {
         assertTrue(line("start", "-n", "2").succeeded(), "a fresh pair of members");
         Map<String, Long> members = NotebookCluster.startedMembers();
@@ -189,6 +243,21 @@ class ClusterInJShellTest {
             assertTrue(ProcessCpu.becomesQuiet(member.getValue(), PATIENCE_MILLIS), "member " + member.getKey() + " stays busy");
         }
         assertEquals("[1, 1]", results(2, "return 1;"), "the members run the next cell");
+    }
+
+    /** Waits, a bounded time, until the notebook's client sees {@code count} members. */
+    private static boolean memberCountBecomes(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MILLIS * 2);
+        while (NotebookCluster.memberCount() != count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return NotebookCluster.memberCount() == count;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static long fileCount(Path folder) {

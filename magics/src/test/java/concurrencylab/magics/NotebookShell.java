@@ -3,6 +3,7 @@ package concurrencylab.magics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concurrencylab.agent.ExtraClassPath;
 import concurrencylab.spi.CellContext;
 import concurrencylab.spi.ExecuteOutcome;
 import concurrencylab.spi.Magic;
@@ -33,6 +34,15 @@ final class NotebookShell implements AutoCloseable {
     /** Evaluates a snippet that must compile and not throw; its value. */
     String eval(String code) {
         return shell.eval(code);
+    }
+
+    /**
+     * {@code %classpath add PATH}, as the runtime's engine takes it: for the compiler and the notebook's loader,
+     * and in {@link ExtraClassPath} for worker JVMs and cluster members.
+     */
+    void addToClasspath(String path) {
+        shell.jshell().addToClasspath(path);
+        ExtraClassPath.add(path);
     }
 
     /** Stops the running snippet, as the kernel's interrupt does (tier 1). */

@@ -75,6 +75,11 @@ final class TestHosts implements AutoCloseable {
         return addresses.get(host);
     }
 
+    /** The test's own address on the hosts' network: the bridge's, or loopback's. */
+    String outside() {
+        return why == null ? addresses.get(0).substring(0, addresses.get(0).lastIndexOf('.')) + ".1" : "127.0.0.1";
+    }
+
     /** {@code command} run on {@code host}: inside its namespace, or as it is on loopback. */
     List<String> on(int host, List<String> command) {
         if (why != null) {

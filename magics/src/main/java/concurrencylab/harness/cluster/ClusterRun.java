@@ -8,6 +8,7 @@ import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
 import com.hazelcast.spi.exception.TargetNotMemberException;
+import concurrencylab.agent.ExtraClassPath;
 import concurrencylab.harness.process.SnippetClasses;
 import concurrencylab.harness.process.TaskMethod;
 import concurrencylab.harness.process.Wire;
@@ -30,8 +31,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code %%cluster} run: the snippet classes and the notebook values the body reads go into the cluster's
- * maps (those already there stay), then each member of the team gets one task at a time, the next when it
+ * One {@code %%cluster} run: the notebook's jars ({@link NotebookJars}), the snippet classes and the notebook
+ * values the body reads go into the cluster's maps (those already there stay), then each member of the team gets one task at a time, the next when it
  * answers. A member that leaves during the run (killed, unplugged) has its task run again on another member,
  * and the run says so; with no member left, the tasks it could not run fail naming the member. An interrupt
  * cancels the tasks in flight, which interrupts their threads on the members; woven stop checks end loops that
@@ -66,6 +67,14 @@ public final class ClusterRun {
                     + ": start more (%cluster start -n " + workers + ") or ask for fewer (-n " + members.size() + ")");
         }
         long runStartEpoch = epochNanos() - (System.nanoTime() - runStartNanos);
+        NotebookJars.Shipped jars = NotebookJars.ship(ExtraClassPath.entries(), client.getMap(MemberConfig.JARS_MAP),
+                NotebookJars.MAX_JAR_BYTES);
+        jars.refused().forEach(System.out::println);
+        if (jars.sent() > 0) {
+            System.out.printf("sent %d jar%s of the notebook's class path (%d KiB) to the cluster in %d ms; members fetch"
+                    + " each once, when a task first needs it%n", jars.sent(), jars.sent() == 1 ? "" : "s",
+                    (jars.bytesSent() + 1023) >> 10, TimeUnit.NANOSECONDS.toMillis(jars.nanos()));
+        }
         SnippetClasses classes = SnippetClasses.snapshot();
         IMap<String, HashMap<String, byte[]>> classMap = client.getMap(MemberConfig.CLASSES_MAP);
         if (!classMap.containsKey(classes.digest())) {
@@ -103,7 +112,7 @@ public final class ClusterRun {
                     Member member = idle.poll();
                     int index = pending.poll();
                     ClusterTask task = new ClusterTask(clientId, run, index, tasks, method.className(), method.methodName(),
-                            classes.digest(), stateDigests);
+                            classes.digest(), jars.digests(), stateDigests);
                     inFlight.put(member, submit(executor, task, member, done));
                 }
                 Completion completion = done.take();

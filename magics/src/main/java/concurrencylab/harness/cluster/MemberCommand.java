@@ -42,6 +42,10 @@ public final class MemberCommand implements JarCommand {
             description = "The port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--public-address", paramLabel = "HOST:PORT",
+            description = "The address others reach this member at, when it is not --interface's (a NAT, a port forward).")
+    String publicAddress;
+
     @Option(names = "--cluster", paramLabel = "NAME",
             description = "The cluster's name, which members and notebooks must share (default: a random one, printed).")
     String clusterName;
@@ -68,7 +72,7 @@ public final class MemberCommand implements JarCommand {
         HAZELCAST_LOG.setLevel(Level.WARNING);
         CONNECTION_LOG.setLevel(Level.SEVERE);
         String name = clusterName != null ? clusterName : NotebookCluster.randomName();
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(MemberConfig.of(name, bindAddress, port, join));
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(MemberConfig.of(name, bindAddress, port, join, publicAddress));
         MemberTasks.member(member);
         member.getClientService().addClientListener(new ClientListener() {
             @Override
@@ -86,7 +90,7 @@ public final class MemberCommand implements JarCommand {
                 ended.countDown();
             }
         });
-        String address = bindAddress + ":" + port;
+        String address = publicAddress != null ? publicAddress : bindAddress + ":" + port;
         System.out.println("member " + address + " of cluster " + name + " is up, " + member.getCluster().getMembers().size()
                 + " member(s) in all. From a notebook: %cluster join " + address + " --cluster " + name);
         System.out.flush();

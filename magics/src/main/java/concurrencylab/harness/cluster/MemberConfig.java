@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The Hazelcast configuration of a member that runs notebook tasks: it binds only to the interface it is given
  * (never to every address), joins the members it is told of over TCP (no multicast, no cloud discovery), and
- * keeps nothing but the notebook's classes and state, in two small maps with one backup each.
+ * keeps nothing but the notebook's classes, jars and state, in three maps with one backup each.
  */
 final class MemberConfig {
 
@@ -18,6 +18,8 @@ final class MemberConfig {
     static final String CLASSES_MAP = "concurrency-lab-classes";
     /** Serialized notebook values by their digest. */
     static final String STATE_MAP = "concurrency-lab-state";
+    /** The bytes of the notebook's jars by their digest ({@link NotebookJars}). */
+    static final String JARS_MAP = "concurrency-lab-jars";
     /** Member attributes the notebook's {@code %cluster} lists. */
     static final String CORES = "cores", MEMORY = "max-memory", JDK = "jdk";
     /** A member or client that stops answering is given up after this long (the default is a minute). */
@@ -28,7 +30,8 @@ final class MemberConfig {
     private MemberConfig() {
     }
 
-    static Config of(String clusterName, String bindAddress, int port, List<String> join) {
+    /** @param publicAddress where others reach this member when that is not where it binds (null: the same) */
+    static Config of(String clusterName, String bindAddress, int port, List<String> join, String publicAddress) {
         Config config = new Config();
         config.setClusterName(clusterName);
         config.setProperty("hazelcast.phone.home.enabled", "false");
@@ -40,6 +43,12 @@ final class MemberConfig {
         network.setPort(port).setPortAutoIncrement(false);
         network.getInterfaces().setEnabled(true).addInterface(bindAddress);
         network.getRestApiConfig().setEnabled(false);
+        if (publicAddress != null) {
+            network.setPublicAddress(publicAddress); // what members and clients are told to connect to
+            // Hazelcast binds its outgoing sockets to the member's own address, here the public one, which is
+            // not this machine's: let the system pick the source address instead
+            config.setProperty("hazelcast.socket.client.bind", "false");
+        }
         JoinConfig joining = network.getJoin();
         joining.getMulticastConfig().setEnabled(false);
         joining.getAutoDetectionConfig().setEnabled(false);
@@ -48,6 +57,7 @@ final class MemberConfig {
         config.getExecutorConfig(EXECUTOR).setPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors()));
         config.getMapConfig(CLASSES_MAP).setBackupCount(1).setMaxIdleSeconds(IDLE_ENTRY_SECONDS);
         config.getMapConfig(STATE_MAP).setBackupCount(1).setMaxIdleSeconds(IDLE_ENTRY_SECONDS);
+        config.getMapConfig(JARS_MAP).setBackupCount(1).setMaxIdleSeconds(IDLE_ENTRY_SECONDS);
         config.getMemberAttributeConfig()
                 .setAttribute(CORES, String.valueOf(Runtime.getRuntime().availableProcessors()))
                 .setAttribute(MEMORY, String.valueOf(Runtime.getRuntime().maxMemory()))

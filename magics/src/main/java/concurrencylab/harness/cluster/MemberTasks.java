@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Inside a member: runs notebook tasks. The snippet classes of a run come from the cluster's class map once per
- * member (a loader per set, the last few kept), with stop checks woven in ({@link StopChecks}); the notebook
+ * member (a loader per set, the last few kept), with stop checks woven in ({@link StopChecks}), on a parent
+ * loader of the notebook's jars ({@link MemberJars}); the notebook
  * values a task reads are installed before the member's first task of each run, each a fresh copy, as
  * {@code %%processes} workers install theirs, their bytes fetched once and kept for later runs.
  */
@@ -37,7 +38,7 @@ final class MemberTasks {
             return size() > KEPT_LOADERS;
         }
     };
-    /** The run whose values are installed in each loader, by classes digest. */
+    /** The run whose values are installed in each loader, by {@link ClusterTask#loaderKey()}. */
     private static final Map<String, String> INSTALLED_RUN = new HashMap<>();
     /** The threads running tasks, by the client that sent them. */
     private static final Map<String, Set<Thread>> RUNNING = new ConcurrentHashMap<>();
@@ -83,7 +84,7 @@ final class MemberTasks {
         Object result = null;
         TaskFailure failure = null;
         try {
-            ClassLoader loader = loader(task.classesDigest(), here, name);
+            ClassLoader loader = loader(task, here, name);
             install(task, loader, here, name);
             Method method = Class.forName(task.className(), true, loader).getDeclaredMethod(task.methodName());
             method.setAccessible(true);
@@ -115,22 +116,24 @@ final class MemberTasks {
         return member.getAddress().getHost() + ":" + member.getAddress().getPort();
     }
 
-    private static synchronized ClassLoader loader(String digest, HazelcastInstance here, String name) {
-        ClassLoader loader = LOADERS.get(digest);
+    private static synchronized ClassLoader loader(ClusterTask task, HazelcastInstance here, String name) {
+        ClassLoader loader = LOADERS.get(task.loaderKey());
         if (loader == null) {
-            Map<String, byte[]> classes = here.<String, HashMap<String, byte[]>>getMap(MemberConfig.CLASSES_MAP).get(digest);
+            ClassLoader jars = MemberJars.loader(task.jars(), here, name);
+            Map<String, byte[]> classes = here.<String, HashMap<String, byte[]>>getMap(MemberConfig.CLASSES_MAP)
+                    .get(task.classesDigest());
             if (classes == null) {
                 throw new IllegalStateException("the notebook's classes did not reach member " + name);
             }
-            loader = new SnippetClassLoader(StopChecks.woven(classes), MemberTasks.class.getClassLoader());
-            LOADERS.put(digest, loader);
+            loader = new SnippetClassLoader(StopChecks.woven(classes), jars);
+            LOADERS.put(task.loaderKey(), loader);
         }
         return loader;
     }
 
     /** The notebook values, once per run and set of classes: a fresh copy each, as a fork would find them. */
     private static synchronized void install(ClusterTask task, ClassLoader loader, HazelcastInstance here, String name) {
-        if (task.run().equals(INSTALLED_RUN.get(task.classesDigest()))) {
+        if (task.run().equals(INSTALLED_RUN.get(task.loaderKey()))) {
             return;
         }
         Map<String, byte[]> kept = new HashMap<>();
@@ -143,7 +146,7 @@ final class MemberTasks {
             kept.put(variable.getValue(), bytes);
         }
         keptState = kept;
-        INSTALLED_RUN.put(task.classesDigest(), task.run());
+        INSTALLED_RUN.put(task.loaderKey(), task.run());
     }
 
     private static void install(String key, byte[] value, ClassLoader loader, String name) {
