@@ -179,9 +179,21 @@ public final class CellExecution {
                 .toList();
     }
 
-    /** {@code display(x)} as the last line shows x; the display id it returns is not shown again. */
+    /**
+     * {@code display(x)} as the last line shows x; the display id it returns is not shown again. A piece starts
+     * where the previous statement ended, so it may begin with that line's trailing comment: comments are skipped.
+     */
     private static boolean isDisplayCall(Piece piece) {
-        return piece.source().strip().matches("(?s)(Display\\.)?display\\(.*");
+        return withoutLeadingComments(piece.source()).matches("(?s)(Display\\.)?display\\(.*");
+    }
+
+    private static String withoutLeadingComments(String source) {
+        String rest = source.strip();
+        while (rest.startsWith("//") || rest.startsWith("/*")) {
+            int end = rest.startsWith("//") ? rest.indexOf('\n') : rest.indexOf("*/");
+            rest = end < 0 ? "" : rest.substring(end + (rest.startsWith("//") ? 1 : 2)).strip();
+        }
+        return rest;
     }
 
     private static boolean showsValue(Snippet snippet) {

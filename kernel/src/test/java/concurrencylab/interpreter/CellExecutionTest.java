@@ -246,6 +246,14 @@ class CellExecutionTest {
     }
 
     @Test
+    void displayAsLastLineAfterACommentedLineShowsNoId() {
+        RecordingCell cell = new RecordingCell();
+        ExecuteOutcome outcome = run("int n = 2; // the count\n/* shown below */ display(\"n = \" + n, \"text/plain\")", cell);
+        assertNull(outcome.result());
+        assertEquals("n = 2", cell.displays().get(0).bundle().data().get("text/plain").getAsString());
+    }
+
+    @Test
     void imagesAreRenderedAsPngAtTwiceTheirSizeAndShownAtTheirOwn() throws Exception {
         ExecuteOutcome outcome = run("new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)",
                 new RecordingCell());
