@@ -25,6 +25,14 @@ public record ScalingModel(String mode, AmdahlFit fit, String reason) {
             return new ScalingModel(mode, null, "no Amdahl fit: it needs speedups at two or more worker counts above 1"
                     + " (measured at " + (counts == 0 ? "none" : "one") + ")");
         }
+        // Tasks that mostly waited come first: waiting also explains points above the workers or the cores.
+        double busy = usable.stream().mapToDouble(SpeedupPoint::busyFraction).filter(f -> !Double.isNaN(f))
+                .average().orElse(Double.NaN);
+        if (busy < WAITING) {
+            return new ScalingModel(mode, null, String.format(Locale.ROOT, IO_BOUND + " (the tasks kept"
+                    + " their workers busy %.0f%% of the time; they mostly waited), and Amdahl's law is about CPU"
+                    + " work", 100 * busy));
+        }
         List<String> superlinear = new ArrayList<>();
         for (SpeedupPoint point : usable) {
             if (point.speedup() > point.workers() * 1.05) {
@@ -36,18 +44,11 @@ public record ScalingModel(String mode, AmdahlFit fit, String reason) {
                     + "): more than the workers can give by sharing CPU work, so the tasks wait (I/O, sleep) or"
                     + " caches changed, and Amdahl's law for CPU work does not describe them");
         }
-        double busy = usable.stream().mapToDouble(SpeedupPoint::busyFraction).filter(f -> !Double.isNaN(f))
-                .average().orElse(Double.NaN);
         double best = usable.stream().mapToDouble(SpeedupPoint::speedup).max().orElse(0);
         if (best > cores * 1.05) {
             return new ScalingModel(mode, null, String.format(Locale.ROOT, IO_BOUND + " (%.2f× on %d"
                     + " cores: the tasks mostly waited, and waits overlap without cores), and Amdahl's law is about"
                     + " CPU work", best, cores));
-        }
-        if (busy < WAITING) {
-            return new ScalingModel(mode, null, String.format(Locale.ROOT, IO_BOUND + " (the tasks kept"
-                    + " their workers busy %.0f%% of the time; they mostly waited), and Amdahl's law is about CPU"
-                    + " work", 100 * busy));
         }
         AmdahlFit fit = AmdahlFit.of(usable.stream().map(point -> new AmdahlFit.Point(point.workers(),
                 point.speedup())).toList());

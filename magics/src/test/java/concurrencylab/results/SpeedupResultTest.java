@@ -87,6 +87,12 @@ class SpeedupResultTest {
                 new SpeedupPoint("threads", 4, 4, List.of(40L), 40, 100, 0.1));
         assertTrue(waiting.models().get("threads").reason().startsWith("no Amdahl fit: I/O-bound (the tasks kept"
                 + " their workers busy 10% of the time"), waiting.models().get("threads").reason());
+        // sleeping tasks against a serial run slowed by its own sleeps: above the workers, yet waiting explains it,
+        // and no caution blames other work on the machine
+        SpeedupResult sleepers = on(2, new SpeedupPoint("threads", 4, 16, List.of(40L), 40, 200, 0.01),
+                new SpeedupPoint("threads", 16, 16, List.of(12L), 12, 200, 0.01));
+        assertTrue(sleepers.models().get("threads").waits(), sleepers.models().get("threads").reason());
+        assertEquals(List.of(), sleepers.cautions());
         // virtual threads have no CPU clock, but 8 waiting tasks at 7.8× on 2 cores cannot be CPU work
         ScalingModel aboveCores = on(2, point("virtual", 2, 51, 100), point("virtual", 8, 13, 100))
                 .models().get("virtual");
