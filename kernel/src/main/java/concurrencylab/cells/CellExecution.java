@@ -184,16 +184,7 @@ public final class CellExecution {
      * where the previous statement ended, so it may begin with that line's trailing comment: comments are skipped.
      */
     private static boolean isDisplayCall(Piece piece) {
-        return withoutLeadingComments(piece.source()).matches("(?s)(Display\\.)?display\\(.*");
-    }
-
-    private static String withoutLeadingComments(String source) {
-        String rest = source.strip();
-        while (rest.startsWith("//") || rest.startsWith("/*")) {
-            int end = rest.startsWith("//") ? rest.indexOf('\n') : rest.indexOf("*/");
-            rest = end < 0 ? "" : rest.substring(end + (rest.startsWith("//") ? 1 : 2)).strip();
-        }
-        return rest;
+        return JavaComments.trim(piece.source()).matches("(?s)(Display\\.)?display\\(.*");
     }
 
     private static boolean showsValue(Snippet snippet) {

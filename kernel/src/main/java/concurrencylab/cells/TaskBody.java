@@ -25,7 +25,8 @@ public record TaskBody(String returningLast, String asWritten, int lastLine) {
         }
         Piece last = pieces.get(pieces.size() - 1);
         String before = body.substring(0, last.offset());
-        String lastSource = last.source().strip();
+        // without comments around it: a trailing "// ..." would swallow the ";" or ")" added below
+        String lastSource = JavaComments.stripTrailing(last.source()).strip();
         String asStatement = lastSource.endsWith(";") || lastSource.endsWith("}") ? lastSource : lastSource + ";";
         String asWritten = before + asStatement;
         int lastLine = new CellText(body).lineOf(last.offset());

@@ -25,6 +25,16 @@ class NotebookSessionTest {
     }
 
     @Test
+    void taskWhoseLinesEndInCommentsReturnsItsLastExpression() {
+        RecordingCell cell = new RecordingCell();
+        JavaSession.TaskDefinition task = interpreter.withinCell(cell, () -> session.defineTask(
+                "int doubled = 2 * 21; // twice\ndoubled // the result", 1, cell));
+        assertTrue(task.ok(), () -> String.valueOf(task.compileError()));
+        ExecuteOutcome outcome = interpreter.withinCell(cell, () -> session.executeInternal(task.methodName() + "()", cell));
+        assertEquals("42", outcome.result().data().get("text/plain").getAsString());
+    }
+
+    @Test
     void taskEndingInAVoidCallReturnsNull() {
         RecordingCell cell = new RecordingCell();
         JavaSession.TaskDefinition task = interpreter.withinCell(cell, () -> session.defineTask("System.out.println(\"work\")", 1, cell));
