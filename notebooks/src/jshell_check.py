@@ -109,8 +109,11 @@ def check(source):
     java = Path(os.environ["JAVA_HOME"]) / "bin/java" if os.environ.get("JAVA_HOME") else Path("java")
     started = time.monotonic()
     class_path = os.pathsep.join([str(PRODUCT_JAR)] + maven_jars(parse_cells(source.read_text(), source.name)))
-    result = subprocess.run([str(java), "-Djava.awt.headless=true", str(SRC / "NotebookCheck.java"),
-                             class_path, handle.name], capture_output=True, text=True, timeout=120)
+    # The kernel names an owner-only scratch folder to the programs a notebook runs; so does the check.
+    with tempfile.TemporaryDirectory(prefix="notebook-check-") as scratch:
+        result = subprocess.run([str(java), "-Djava.awt.headless=true", str(SRC / "NotebookCheck.java"),
+                                 class_path, handle.name], capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "CONCURRENCY_LAB_SCRATCH": scratch})
     seconds = time.monotonic() - started
     output = result.stdout + result.stderr
     problems = [line for line in output.splitlines() if line.startswith("PROBLEM")]

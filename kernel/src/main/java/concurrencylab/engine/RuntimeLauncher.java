@@ -3,6 +3,7 @@ package concurrencylab.engine;
 import concurrencylab.agent.NotebookSystemClassLoader;
 import concurrencylab.agent.RuntimeMain;
 import concurrencylab.agent.wire.ChannelStreams;
+import concurrencylab.agent.wire.Scratch;
 import concurrencylab.engine.link.RuntimeLink;
 import concurrencylab.engine.link.RuntimeReplies;
 import concurrencylab.launch.jvm.JvmCommand;
@@ -139,11 +140,13 @@ public final class RuntimeLauncher implements ExecutionControlProvider {
                 .systemProperty("stdout.encoding", "UTF-8")
                 .systemProperty("stderr.encoding", "UTF-8")
                 .main(RuntimeMain.class, linkAddress.toString());
-        return new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .directory(new File(System.getProperty("user.dir")))
-                .start();
+                .directory(new File(System.getProperty("user.dir")));
+        // inherited by the worker JVMs and cluster members the runtime forks
+        builder.environment().put(Scratch.VARIABLE, Scratch.directory().toString());
+        return builder.start();
     }
 }

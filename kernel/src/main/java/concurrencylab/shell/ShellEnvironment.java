@@ -1,5 +1,6 @@
 package concurrencylab.shell;
 
+import concurrencylab.agent.wire.Scratch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class ShellEnvironment {
     /** The environment cells' processes get: the kernel's, with the changes applied. */
     public synchronized Map<String, String> variables() {
         Map<String, String> variables = new TreeMap<>(System.getenv());
+        variables.put(Scratch.VARIABLE, Scratch.directory().toString());
         changes.forEach((name, value) -> {
             if (value == null) {
                 variables.remove(name);

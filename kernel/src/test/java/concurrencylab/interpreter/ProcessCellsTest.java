@@ -24,6 +24,21 @@ class ProcessCellsTest {
     }
 
     @Test
+    void javaAndProcessCellsShareAnOwnerOnlyScratchFolder() {
+        RecordingCell java = new RecordingCell();
+        ExecuteOutcome written = interpreter.execute("var scratch = java.nio.file.Path.of(System.getenv(\"CONCURRENCY_LAB_SCRATCH\"));\n"
+                + "java.nio.file.Files.writeString(scratch.resolve(\"figure.txt\"), \"42\");\nSystem.out.println(scratch)", java);
+        assertTrue(written.succeeded(), () -> String.valueOf(written.error()));
+        RecordingCell bash = new RecordingCell();
+        assertTrue(interpreter.execute("%%bash\necho \"$CONCURRENCY_LAB_SCRATCH\"\nstat -c %a \"$CONCURRENCY_LAB_SCRATCH\"", bash).succeeded());
+        assertEquals(java.stdout() + "700\n", bash.stdout());
+        RecordingCell python = new RecordingCell();
+        assertTrue(interpreter.execute("%%python\nimport os\nprint(open(os.path.join(os.environ['CONCURRENCY_LAB_SCRATCH'],"
+                + " 'figure.txt')).read())", python).succeeded());
+        assertEquals("42\n", python.stdout());
+    }
+
+    @Test
     void aNonZeroExitCodeIsAnErrorNamingIt() {
         ExecuteOutcome outcome = interpreter.execute("%%sh\necho before\nexit 3", new RecordingCell());
         assertEquals("ProcessError", outcome.error().ename());
