@@ -9,7 +9,7 @@ import java.util.Map;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.execution.LocalExecutionControl;
+import concurrencylab.agent.OwnThreadExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
@@ -23,7 +23,7 @@ final class BenchNotebook implements AutoCloseable {
     private final JShell shell;
 
     /** Local execution that records every snippet class it loads, as the runtime's engine does. */
-    private static final class RecordingControl extends LocalExecutionControl {
+    private static final class RecordingControl extends OwnThreadExecutionControl {
         @Override
         public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
             record(classes);

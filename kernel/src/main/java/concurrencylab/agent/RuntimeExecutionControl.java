@@ -7,7 +7,6 @@ import concurrencylab.display.Renderers;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicLong;
-import jdk.jshell.execution.LocalExecutionControl;
 
 /**
  * JShell's local engine (it weaves stop checks into snippet code) with what the notebook needs:
@@ -15,7 +14,7 @@ import jdk.jshell.execution.LocalExecutionControl;
  * on the class path (the GIL simulation's switch checks), each cell's id handed to the threads it starts,
  * rich values rendered here and sent ahead of the reply, output flushed when a snippet ends.
  */
-final class RuntimeExecutionControl extends LocalExecutionControl {
+final class RuntimeExecutionControl extends OwnThreadExecutionControl {
 
     private final EventSender events;
     private final OutputRouter output;

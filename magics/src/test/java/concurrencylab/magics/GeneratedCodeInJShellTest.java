@@ -12,7 +12,7 @@ import concurrencylab.spi.MimeBundle;
 import java.io.IOException;
 import java.util.List;
 import jdk.jshell.JShell;
-import jdk.jshell.execution.LocalExecutionControl;
+import concurrencylab.agent.OwnThreadExecutionControl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class GeneratedCodeInJShellTest {
     private static final java.util.concurrent.atomic.AtomicInteger TASKS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Local execution that records every snippet class it loads, as the runtime's engine does. */
-    static final class RecordingControl extends LocalExecutionControl {
+    static final class RecordingControl extends OwnThreadExecutionControl {
         @Override
         public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
             for (ClassBytecodes bytecodes : classes) {

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.jshell.JShell;
-import jdk.jshell.execution.LocalExecutionControl;
+import concurrencylab.agent.OwnThreadExecutionControl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class GilInJShellTest {
     private static final AtomicInteger TASKS = new AtomicInteger();
 
     /** Local execution that weaves every snippet class it loads, as the runtime's engine does. */
-    static final class WeavingControl extends LocalExecutionControl {
+    static final class WeavingControl extends OwnThreadExecutionControl {
         private final Iterable<SnippetWeaver> weavers = ServiceLoader.load(SnippetWeaver.class);
 
         @Override
