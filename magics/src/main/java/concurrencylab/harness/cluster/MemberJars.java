@@ -2,6 +2,7 @@ package concurrencylab.harness.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import concurrencylab.agent.wire.OwnerOnly;
+import concurrencylab.harness.state.NotebookState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -74,7 +75,7 @@ final class MemberJars {
         if (bytes == null) {
             throw new IllegalStateException("a jar of the notebook's class path did not reach member " + name);
         }
-        if (!NotebookJars.sha256(bytes).equals(digest)) {
+        if (!NotebookState.digest(bytes).equals(digest)) {
             throw new IllegalStateException("a jar of the notebook's class path reached member " + name + " damaged");
         }
         try {

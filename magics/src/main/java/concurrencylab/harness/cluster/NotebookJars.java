@@ -1,15 +1,13 @@
 package concurrencylab.harness.cluster;
 
+import concurrencylab.harness.state.NotebookState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +63,7 @@ final class NotebookJars {
                 String digest;
                 if (Files.isDirectory(path)) {
                     bytes = folderAsJar(path);
-                    digest = sha256(bytes);
+                    digest = NotebookState.digest(bytes);
                 } else {
                     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
                     Stamp stamp = DIGESTS.get(path);
@@ -76,7 +74,7 @@ final class NotebookJars {
                             continue;
                         }
                         bytes = Files.readAllBytes(path);
-                        stamp = new Stamp(attributes.size(), attributes.lastModifiedTime().toMillis(), sha256(bytes));
+                        stamp = new Stamp(attributes.size(), attributes.lastModifiedTime().toMillis(), NotebookState.digest(bytes));
                         DIGESTS.put(path, stamp);
                     }
                     digest = stamp.digest();
@@ -122,13 +120,5 @@ final class NotebookJars {
             throw e.getCause();
         }
         return bytes.toByteArray();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 }

@@ -97,7 +97,8 @@ public record NotebookState(List<Variable> variables, long serializeNanos) {
         return bytes.toByteArray();
     }
 
-    static String digest(byte[] bytes) {
+    /** The SHA-256 of {@code bytes} in hex: how values, and the cluster's jars, are told apart. */
+    public static String digest(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

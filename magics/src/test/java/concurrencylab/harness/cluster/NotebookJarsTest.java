@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concurrencylab.harness.state.NotebookState;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class NotebookJarsTest {
         Path jar = Files.write(scratch.resolve("lib.jar"), new byte[] {1, 2, 3});
         Map<String, byte[]> cluster = new HashMap<>();
         NotebookJars.Shipped first = NotebookJars.ship(List.of(jar.toString()), cluster, 1 << 20);
-        assertEquals(List.of(NotebookJars.sha256(new byte[] {1, 2, 3})), first.digests());
+        assertEquals(List.of(NotebookState.digest(new byte[] {1, 2, 3})), first.digests());
         assertEquals(1, first.sent());
         assertEquals(3, first.bytesSent());
         assertArrayEquals(new byte[] {1, 2, 3}, cluster.get(first.digests().get(0)));
@@ -41,7 +42,7 @@ class NotebookJarsTest {
         Files.write(jar, new byte[] {4, 5, 6, 7});
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 2000));
         NotebookJars.Shipped changed = NotebookJars.ship(List.of(jar.toString()), cluster, 1 << 20);
-        assertEquals(List.of(NotebookJars.sha256(new byte[] {4, 5, 6, 7})), changed.digests());
+        assertEquals(List.of(NotebookState.digest(new byte[] {4, 5, 6, 7})), changed.digests());
         assertEquals(1, changed.sent());
 
         cluster.clear(); // a new cluster, or its idle entries dropped: the same jar crosses again
@@ -54,7 +55,7 @@ class NotebookJarsTest {
         Path big = Files.write(scratch.resolve("big.jar"), new byte[3 << 20]);
         Map<String, byte[]> cluster = new HashMap<>();
         NotebookJars.Shipped shipped = NotebookJars.ship(List.of(big.toString(), small.toString()), cluster, 2 << 20);
-        assertEquals(List.of(NotebookJars.sha256(new byte[10])), shipped.digests());
+        assertEquals(List.of(NotebookState.digest(new byte[10])), shipped.digests());
         assertEquals(1, cluster.size());
         assertEquals(List.of("not sent to the cluster: big.jar is 3.0 MiB, over the 2 MiB a jar may be; tasks that use its"
                 + " classes fail on the members with NoClassDefFoundError (run them with %%processes instead)"), shipped.refused());
