@@ -65,6 +65,23 @@ def rss_bytes(pids):
     return total
 
 
+def pss_bytes(pids):
+    """Proportional set size summed over the given processes: each page shared by n processes (the JDK's
+    libraries, class-data archives, jars mapped by several JVMs) counts 1/n in each, so the sum over every
+    process of a machine is the memory they really take together."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            pass
+    return total
+
+
 def busy_cores_once_settled(pids_now, threshold, bound_seconds, seconds=1.0):
     """busy_cores of the processes pids_now() lists, measured again until under threshold or until
     bound_seconds have passed: a thread left spinning never lets it drop, a passing burst (a restart,
