@@ -12,8 +12,10 @@ import jdk.jshell.JShell;
  * process, with JShell's local execution engine (no second JVM, no sockets, no Jupyter). Launched
  * as a single source file with the kernel's JDK and that JDK's default JVM flags; not part of the product.
  *
- * <p>The JIT is warmed first by {@value #JIT_WARM_UP} evals in a JShell that is then closed, so the figures
- * are JShell's steady state, not the JIT's; then a fresh JShell gets 5 untimed evals and CELLS timed ones.
+ * <p>The JIT is warmed first by {@value #JIT_WARM_UP} evals in a JShell that is then closed; then a fresh JShell
+ * gets 5 untimed evals and CELLS timed ones. With the JVM's default flags the JIT's second tier is still
+ * compiling javac by then (the CPU per eval, which counts the compiler threads, reads well above the eval's time),
+ * so that figure is JShell as a user meets it in its first minutes, not a fully compiled JShell.
  * {@code java bench/JShellReference.java warm CELLS} prints their median and p90; {@code drift CELLS}
  * also prints the median of the first and the last 50 and this JVM's RSS after 50 and after CELLS evals.
  * Both print the CPU time of the whole process per timed eval.
