@@ -62,8 +62,10 @@ public final class RuntimeMain {
         System.setIn(input);
         startCommandReader(ChannelStreams.input(events), control, output, sender, input, diagnostics);
         try {
-            // Straight on the socket, not multiplexed: System.in/out/err go over the side channel.
-            ObjectOutputStream replies = new ObjectOutputStream(new BufferedOutputStream(ChannelStreams.output(engine)));
+            // Straight on the socket, not multiplexed: System.in/out/err go over the side channel. Replies are written
+            // by this thread, which also reads the commands straight from the same channel (an interrupt of it
+            // would close the channel there as well), so they need no writer thread of their own.
+            ObjectOutputStream replies = new ObjectOutputStream(new BufferedOutputStream(ChannelStreams.directOutput(engine)));
             replies.flush();
             ObjectInputStream commands = new ObjectInputStream(new BufferedInputStream(ChannelStreams.input(engine)));
             Util.forwardExecutionControl(control, commands, replies);

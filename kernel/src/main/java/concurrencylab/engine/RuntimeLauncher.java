@@ -102,7 +102,8 @@ public final class RuntimeLauncher implements ExecutionControlProvider {
             // Commands and replies straight on the socket: JShell's stock streams multiplex them with the
             // runtime's System.in/out/err, which here go over the side channel, through a pipe and a
             // thread at each end (two thread hand-overs per round trip).
-            ObjectOutputStream commands = new ObjectOutputStream(new BufferedOutputStream(ChannelStreams.output(runtime.engine())));
+            // Written only by JShell's calls (the shell thread, a restart's replay), which nothing interrupts.
+            ObjectOutputStream commands = new ObjectOutputStream(new BufferedOutputStream(ChannelStreams.directOutput(runtime.engine())));
             commands.flush();
             ObjectInputStream replies = new ObjectInputStream(new BufferedInputStream(ChannelStreams.input(runtime.engine())));
             replies.setObjectInputFilter(RuntimeReplies.FILTER);

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A socket channel is interruptible: a thread interrupted while it writes closes the channel for
  * everyone. In the runtime, cell threads write output and an interrupt of the cell interrupts them, so
  * writes are done by a thread of the stream's own, which nothing interrupts; the caller waits for its
- * write to finish and keeps its interrupt for later.
+ * write to finish and keeps its interrupt for later. Where only threads nothing interrupts write,
+ * {@link #directOutput} writes on the caller's thread instead.
  */
 public final class ChannelStreams {
 
@@ -90,6 +91,42 @@ public final class ChannelStreams {
             @Override
             public void close() throws IOException {
                 writer.shutdown();
+                channel.close();
+            }
+        };
+    }
+
+    /**
+     * Writes on the caller's thread, for a link that only threads nothing interrupts write to: the engine stream,
+     * which JShell writes from the kernel's shell thread and the runtime's main thread answers. It spares the
+     * hand-over to a writer thread and back on each write, four per snippet (its class and its invoke, each
+     * sent and answered). A caller whose interrupt status is already set keeps it for after the write, so that
+     * the write does not close the channel.
+     */
+    public static OutputStream directOutput(SocketChannel channel) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+                boolean interrupted = Thread.interrupted();
+                try {
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
                 channel.close();
             }
         };
