@@ -18,8 +18,10 @@ import jdk.jshell.JShell;
  * so that figure is JShell as a user meets it in its first minutes, not a fully compiled JShell.
  * {@code java bench/JShellReference.java warm CELLS} prints their median and p90; {@code drift CELLS}
  * also prints the median of the first and the last 50 and this JVM's RSS after 50 and after CELLS evals.
- * Both print the CPU time of the whole process per timed eval.
- * One JSON object on stdout.
+ * Both print the CPU time of the whole process per timed eval, as one JSON object on stdout.
+ * {@code serve} times evals on demand, so that bench/kernel can interleave them with the kernel's cells
+ * and both meet the same moments of a noisy machine: after the warm-up it reads a count N per line of
+ * stdin, runs N timed evals in the same JShell, and answers with one JSON line of their times.
  */
 public class JShellReference {
 
@@ -29,13 +31,12 @@ public class JShellReference {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
-        int cells = Integer.parseInt(args[1]);
-        try (JShell throwaway = create()) {
-            for (int i = 0; i < JIT_WARM_UP; i++) {
-                eval(throwaway);
-            }
+        warmUpTheJit();
+        if (mode.equals("serve")) {
+            serve();
+            return;
         }
-        System.gc();
+        int cells = Integer.parseInt(args[1]);
         try (JShell jshell = create()) {
             for (int i = 0; i < WARM_UP; i++) {
                 eval(jshell);
@@ -65,6 +66,36 @@ public class JShellReference {
                 json.append(", ").append(field("rss_late_mib", rssBytes() / 1048576.0));
             }
             System.out.println(json.append("}"));
+        }
+    }
+
+    private static void warmUpTheJit() {
+        try (JShell throwaway = create()) {
+            for (int i = 0; i < JIT_WARM_UP; i++) {
+                eval(throwaway);
+            }
+        }
+        System.gc();
+    }
+
+    private static void serve() throws Exception {
+        java.io.BufferedReader requests = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+        try (JShell jshell = create()) {
+            for (int i = 0; i < WARM_UP; i++) {
+                eval(jshell);
+            }
+            for (String line = requests.readLine(); line != null; line = requests.readLine()) {
+                int count = Integer.parseInt(line.strip());
+                StringBuilder millis = new StringBuilder();
+                long cpuStart = cpuNanos();
+                for (int i = 0; i < count; i++) {
+                    long start = System.nanoTime();
+                    eval(jshell);
+                    millis.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6));
+                }
+                System.out.println("{\"millis\": [" + millis + "], " + field("cpu_ms", (cpuNanos() - cpuStart) / 1e6) + "}");
+                System.out.flush();
+            }
         }
     }
 
