@@ -91,9 +91,11 @@ public class JShellReference {
                 for (int i = 0; i < count; i++) {
                     long start = System.nanoTime();
                     eval(jshell);
-                    millis.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6));
+                    double elapsed = (System.nanoTime() - start) / 1e6;
+                    millis.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", elapsed));
                 }
-                System.out.println("{\"millis\": [" + millis + "], " + field("cpu_ms", (cpuNanos() - cpuStart) / 1e6) + "}");
+                double cpu = (cpuNanos() - cpuStart) / 1e6;
+                System.out.println("{\"millis\": [" + millis + "], " + field("cpu_ms", cpu) + "}");
                 System.out.flush();
             }
         }
