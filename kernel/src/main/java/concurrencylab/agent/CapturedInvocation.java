@@ -1,5 +1,6 @@
 package concurrencylab.agent;
 
+import concurrencylab.agent.threads.CellThreads;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 

@@ -1,6 +1,8 @@
 package concurrencylab.agent;
 
 import com.google.gson.JsonObject;
+import concurrencylab.agent.threads.QuietWait;
+import concurrencylab.agent.threads.ThreadSurvey;
 import concurrencylab.agent.wire.ResultMarker;
 import concurrencylab.agent.wire.RuntimeProtocol;
 import concurrencylab.display.Renderers;

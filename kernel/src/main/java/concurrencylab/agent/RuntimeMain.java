@@ -1,6 +1,7 @@
 package concurrencylab.agent;
 
 import com.google.gson.JsonObject;
+import concurrencylab.agent.threads.ThreadSurvey;
 import concurrencylab.agent.wire.ChannelStreams;
 import concurrencylab.agent.wire.Frames;
 import concurrencylab.agent.wire.LinkHandshake;

@@ -1,4 +1,4 @@
-package concurrencylab.agent;
+package concurrencylab.agent.threads;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -22,7 +22,7 @@ import java.util.Set;
  * deadlocks among them, as data for the kernel to render. Virtual threads come from the JVM's thread
  * dump (the thread and deadlock views of ThreadMXBean cover platform threads only).
  */
-final class ThreadSurvey {
+public final class ThreadSurvey {
 
     /** The thread group JShell's engine runs each snippet in; threads a cell starts inherit it. */
     private static final String SNIPPET_GROUP = "JShell process local execution";
@@ -38,14 +38,14 @@ final class ThreadSurvey {
     }
 
     /** Only the deadlocks: what an interrupted cell reports. */
-    static JsonObject deadlocksOnly() {
+    public static JsonObject deadlocksOnly() {
         JsonObject survey = new JsonObject();
         survey.add("threads", new JsonArray());
         survey.add("deadlocks", deadlocks(ManagementFactory.getThreadMXBean()));
         return survey;
     }
 
-    static JsonObject take() {
+    public static JsonObject take() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         List<Thread> notebook = notebookThreads().stream()
                 .sorted(Comparator.comparingLong(Thread::threadId))
@@ -66,7 +66,7 @@ final class ThreadSurvey {
     }
 
     /** Only the CPU time of each live platform thread notebook code started: no thread dump, no stacks. */
-    static JsonObject cpuOnly() {
+    public static JsonObject cpuOnly() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         JsonArray threads = new JsonArray();
         for (Thread thread : notebookThreads()) {
@@ -89,7 +89,7 @@ final class ThreadSurvey {
     }
 
     /** Interrupts every live platform thread notebook code started. */
-    static void interruptNotebookThreads() {
+    public static void interruptNotebookThreads() {
         notebookThreads().forEach(Thread::interrupt);
     }
 

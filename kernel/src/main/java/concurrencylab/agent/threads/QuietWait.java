@@ -1,4 +1,4 @@
-package concurrencylab.agent;
+package concurrencylab.agent.threads;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * not reached a stop check yet (virtual threads waiting for a carrier, say) die only while the stop is
  * still in force; the next snippet clears it, so it waits here first.
  */
-final class QuietWait {
+public final class QuietWait {
 
     /** Below this many busy cores the stopped threads are taken to be gone. */
     private static final double QUIET_CORES = 0.2;
@@ -18,7 +18,7 @@ final class QuietWait {
     }
 
     /** Returns once one sample shows the process quiet, or after {@code capMillis}. */
-    static void untilQuiet(long capMillis) {
+    public static void untilQuiet(long capMillis) {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(capMillis);

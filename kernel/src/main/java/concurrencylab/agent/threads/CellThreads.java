@@ -1,4 +1,4 @@
-package concurrencylab.agent;
+package concurrencylab.agent.threads;
 
 import java.util.concurrent.Callable;
 
@@ -7,10 +7,10 @@ import java.util.concurrent.Callable;
  * a thread group whose handler keeps only the snippet's own exception and drops every other: a thread a
  * cell started (by hand or through an executor: threads join their creator's group) died without a word.
  * Plain Java prints {@code Exception in thread "..."} for them, and so does the notebook, through the
- * JVM's default handler ({@link RuntimeMain}). Being a child group, it is still reached by the engine's
- * stop (which interrupts the whole group) and counted by the thread survey.
+ * JVM's default handler (set by the runtime's main class). Being a child group, it is still reached by the
+ * engine's stop (which interrupts the whole group) and counted by the thread survey.
  */
-final class CellThreads {
+public final class CellThreads {
 
     private static final String GROUP = "notebook cell";
     /** The engine's snippet thread while it waits for the cell's thread: engine plumbing, not notebook code. */
@@ -20,7 +20,7 @@ final class CellThreads {
     }
 
     /** Runs {@code snippet} on a new thread of a cell group and returns its value, or throws what it threw. */
-    static Object call(Callable<Object> snippet) throws Throwable {
+    public static Object call(Callable<Object> snippet) throws Throwable {
         ThreadGroup group = new ThreadGroup(Thread.currentThread().getThreadGroup(), GROUP) {
             @Override
             public void uncaughtException(Thread thread, Throwable failure) {
