@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 120  # seconds for the kernel to start or answer; generous for a busy machine
 PROMPT = re.compile(r"^(In \[\d+\]:|\s+\.\.\.:)")
 BARE_PROMPT = re.compile(r"^(In \[\d+\]:|\s+\.\.\.:)\s*$")
+# A line the kernel logged to its stderr, which the console shares: it may land right after a prompt
+# (a second client that leaves makes the kernel log it), and is no input typed at that prompt.
+KERNEL_LOG = re.compile(r"concurrency-lab (DEBUG|INFO|WARNING|ERROR) \[[^\]]*\] .*$")
 
 
 class Tmux:
@@ -52,8 +55,10 @@ class Tmux:
 
     def prompts(self):
         """How many prompts (In [n]: or the continuation ...:) the console has shown, and whether the last
-        line of the screen is one with nothing typed after it: the console is waiting for input."""
-        lines = [line for line in self.screen().splitlines() if line.strip()]
+        line of the screen is one with nothing typed after it: the console is waiting for input. Lines the
+        kernel logged are left out."""
+        lines = [KERNEL_LOG.sub("", line) for line in self.screen().splitlines()]
+        lines = [line for line in lines if line.strip()]
         shown = sum(1 for line in lines if PROMPT.match(line))
         return shown, bool(lines) and bool(BARE_PROMPT.match(lines[-1]))
 
