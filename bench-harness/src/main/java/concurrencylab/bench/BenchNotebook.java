@@ -1,5 +1,6 @@
 package concurrencylab.bench;
 
+import concurrencylab.agent.OwnThreadExecutionControl;
 import concurrencylab.agent.SnippetClassRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +10,7 @@ import java.util.Map;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import concurrencylab.agent.OwnThreadExecutionControl;
-import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * A notebook in this JVM: a JShell whose engine records snippet class bytes as the runtime's does, so that
@@ -44,17 +42,7 @@ final class BenchNotebook implements AutoCloseable {
     }
 
     BenchNotebook() {
-        ExecutionControlProvider recording = new ExecutionControlProvider() {
-            @Override
-            public String name() {
-                return "recording";
-            }
-
-            @Override
-            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-                return new RecordingControl();
-            }
-        };
+        ExecutionControlProvider recording = OwnThreadExecutionControl.provider("recording", RecordingControl::new);
         shell = JShell.builder().executionEngine(recording, Map.of()).build();
         shell.addToClasspath(System.getProperty("java.class.path"));
         try (InputStream imports = BenchNotebook.class.getResourceAsStream("/META-INF/concurrencylab/imports")) {

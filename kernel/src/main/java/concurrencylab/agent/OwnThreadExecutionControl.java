@@ -2,8 +2,13 @@ package concurrencylab.agent;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * JShell's local execution engine, made safe for snippets that start threads which live on. The engine starts a
@@ -30,6 +35,24 @@ public class OwnThreadExecutionControl extends LocalExecutionControl {
     // The engine runs one snippet at a time, so plain static fields suffice.
     private static volatile Method target;
     private static volatile Thread engine;
+
+    /**
+     * A provider that gives each JShell built with it ({@code JShell.builder().executionEngine(provider, Map.of())})
+     * a fresh engine from {@code engines}, running snippets in this JVM: for the tests' and the benchmark's JShells.
+     */
+    public static ExecutionControlProvider provider(String name, Supplier<? extends OwnThreadExecutionControl> engines) {
+        return new ExecutionControlProvider() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                return engines.get();
+            }
+        };
+    }
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {

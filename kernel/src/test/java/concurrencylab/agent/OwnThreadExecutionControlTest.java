@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import jdk.jshell.JShell;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
 import org.junit.jupiter.api.Test;
 
 /** Snippets that start threads which live on end, in a real JShell on the local engine. */
@@ -17,17 +15,7 @@ class OwnThreadExecutionControlTest {
 
     @Test
     void aSnippetRunsOnlyOnceTheEngineWaitsForItAndEndsThoughItsThreadsLiveOn() {
-        ExecutionControlProvider provider = new ExecutionControlProvider() {
-            @Override
-            public String name() {
-                return "own-thread";
-            }
-
-            @Override
-            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-                return new OwnThreadExecutionControl();
-            }
-        };
+        ExecutionControlProvider provider = OwnThreadExecutionControl.provider("own-thread", OwnThreadExecutionControl::new);
         try (JShell shell = JShell.builder().executionEngine(provider, Map.of()).build()) {
             // Where the engine's thread is when the snippet starts: the plain engine may still be listing threads.
             shell.eval("""

@@ -2,6 +2,7 @@ package concurrencylab.magics;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concurrencylab.agent.OwnThreadExecutionControl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +11,7 @@ import java.util.function.Supplier;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * A real JShell for the magics' tests: the execution engine a test needs (one that records snippet classes
@@ -23,18 +22,8 @@ final class TestJShell implements AutoCloseable {
 
     private final JShell shell;
 
-    TestJShell(Supplier<ExecutionControl> engine) throws IOException {
-        ExecutionControlProvider provider = new ExecutionControlProvider() {
-            @Override
-            public String name() {
-                return "test";
-            }
-
-            @Override
-            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-                return engine.get();
-            }
-        };
+    TestJShell(Supplier<? extends OwnThreadExecutionControl> engine) throws IOException {
+        ExecutionControlProvider provider = OwnThreadExecutionControl.provider("test", engine);
         shell = JShell.builder().executionEngine(provider, Map.of()).build();
         shell.addToClasspath(System.getProperty("java.class.path"));
         try (InputStream imports = TestJShell.class.getResourceAsStream("/META-INF/concurrencylab/imports")) {

@@ -77,9 +77,7 @@ public final class ChannelStreams {
                 Future<?> written;
                 try {
                     written = writer.submit(() -> {
-                        while (buffer.hasRemaining()) {
-                            channel.write(buffer);
-                        }
+                        writeFully(channel, buffer);
                         return null;
                     });
                 } catch (RejectedExecutionException closed) {
@@ -115,9 +113,7 @@ public final class ChannelStreams {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
                 boolean interrupted = Thread.interrupted();
                 try {
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
+                    writeFully(channel, buffer);
                 } finally {
                     if (interrupted) {
                         Thread.currentThread().interrupt();
@@ -130,6 +126,12 @@ public final class ChannelStreams {
                 channel.close();
             }
         };
+    }
+
+    private static void writeFully(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
     }
 
     private static void awaitUninterruptibly(Future<?> written) throws IOException {
